@@ -75,7 +75,14 @@ public final class RateTrace {
     @Override
     public String toString() {
         return "RateTrace: " + size() + " samples, 0 to " + Checks.number(durationMs()) + " ms, r from "
-                + String.format(java.util.Locale.ROOT, "%.4g", rate[0]) + " to "
-                + String.format(java.util.Locale.ROOT, "%.4g", finalRate());
+                + fourDigits(rate[0]) + " to " + fourDigits(finalRate());
+    }
+
+    private static String fourDigits(double x) {
+        String s = String.format(java.util.Locale.ROOT, "%.4g", x);
+        if (s.contains(".") && !s.contains("e")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
     }
 }

@@ -156,8 +156,8 @@ public final class RateUnit {
         double rate = initialRate;
         r[0] = rate;
         for (int k = 0; k < steps; k++) {
-            double start = k * dtMs;
-            double end = k == steps - 1 ? durationMs : (k + 1) * dtMs;
+            double start = gridTime(k, dtMs);
+            double end = k == steps - 1 ? durationMs : gridTime(k + 1, dtMs);
             double h = end - start;
             double gain = k == steps - 1 ? -Math.expm1(-h / tauMs) : fullStepGain;
             double mid = start + 0.5 * h;
@@ -193,11 +193,24 @@ public final class RateUnit {
         double rate = initialRate;
         r[0] = rate;
         for (int k = 0; k < steps; k++) {
-            rate += (target(inputs[k], k * dtMs) - rate) * gain;
-            t[k + 1] = (k + 1) * dtMs;
+            rate += (target(inputs[k], gridTime(k, dtMs)) - rate) * gain;
+            t[k + 1] = gridTime(k + 1, dtMs);
             r[k + 1] = rate;
         }
         return new RateTrace(t, r);
+    }
+
+    /**
+     * Time k·h. When h is 1/m for an integer m (0.1, 0.05, 0.025 ms …), k/m is computed instead,
+     * so the times read as people write them (0.3, not 0.30000000000000004 from 3 × 0.1).
+     */
+    static double gridTime(int k, double dtMs) {
+        double perMs = 1.0 / dtMs;
+        double m = Math.rint(perMs);
+        if (m >= 1 && Math.abs(perMs - m) <= 1e-9 * m) {
+            return k / m;
+        }
+        return k * dtMs;
     }
 
     private double target(double input, double timeMs) {

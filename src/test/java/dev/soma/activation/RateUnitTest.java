@@ -97,6 +97,15 @@ class RateUnitTest {
     }
 
     @Test
+    void sampleTimesReadAsDecimalsForStepsLikeOneTenthMs() {
+        double[] t = new RateUnit(TAU_MS, ActivationFunctions.SIGMOID).run(1.0, 1.0).timeMs();
+        assertEquals(0.3, t[3], 0.0);
+        assertEquals(0.7, t[7], 0.0);
+        assertEquals(2.1, RateUnit.gridTime(21, 0.1), 0.0);
+        assertEquals(21 * 0.3, RateUnit.gridTime(21, 0.3), 0.0);
+    }
+
+    @Test
     void settlesAtTheSteadyState() {
         RateUnit unit = new RateUnit(TAU_MS, ActivationFunctions.SOFTPLUS);
         assertEquals(ActivationFunctions.SOFTPLUS.apply(0.7), unit.steadyState(0.7), 0.0);
