@@ -8,7 +8,8 @@ package dev.soma.activation;
  *   f′(x) = 1    for x &gt; 0,   a   for x ≤ 0
  * </pre>
  * with slope a (dimensionless; 0.01 by default, as in PyTorch). a = 0 is the ReLU, a = 1 the
- * identity. For a ≠ 1 there is a kink at 0; {@link #derivative(double)} returns the left
+ * identity; any finite a is accepted (a learned PReLU slope can be anything), but only a ≥ 0
+ * keeps f non-decreasing (a = −1 gives |x|). For a ≠ 1 there is a kink at 0; {@link #derivative(double)} returns the left
  * derivative a there (PyTorch's convention, and the same rule as {@link Relu}).
  *
  * <p>Create it with {@link ActivationFunctions#leakyRelu(double)}.
