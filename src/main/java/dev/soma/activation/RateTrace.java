@@ -62,13 +62,13 @@ public final class RateTrace {
     }
 
     /**
-     * The trace as a table with columns {@code "t (ms)"} and {@code "r (a.u.)"} (arbitrary units: those of the activation function), which a notebook shows as
+     * The trace as a table with columns {@code "t [ms]"} and {@code "r [a.u.]"} (arbitrary units: those of the activation function), which a notebook shows as
      * an HTML table.
      *
      * @return a new Tablesaw table named "rate unit"
      */
     public Table table() {
-        return Table.create("rate unit", DoubleColumn.create("t (ms)", timeMs), DoubleColumn.create("r (a.u.)", rate));
+        return Table.create("rate unit", DoubleColumn.create("t [ms]", timeMs), DoubleColumn.create("r [a.u.]", rate));
     }
 
     /** A one-line summary, e.g. {@code "RateTrace: 1001 samples, 0 to 100 ms, r from 0 to 0.731"}. */

@@ -13,9 +13,9 @@ class RateTraceTest {
     void tableHasTimeAndRateColumnsWithUnits() {
         Table table = trace.table();
         assertEquals(trace.size(), table.rowCount());
-        assertEquals(java.util.List.of("t (ms)", "r (a.u.)"), table.columnNames());
-        assertArrayEquals(trace.timeMs(), table.doubleColumn("t (ms)").asDoubleArray(), 0.0);
-        assertArrayEquals(trace.rate(), table.doubleColumn("r (a.u.)").asDoubleArray(), 0.0);
+        assertEquals(java.util.List.of("t [ms]", "r [a.u.]"), table.columnNames());
+        assertArrayEquals(trace.timeMs(), table.doubleColumn("t [ms]").asDoubleArray(), 0.0);
+        assertArrayEquals(trace.rate(), table.doubleColumn("r [a.u.]").asDoubleArray(), 0.0);
     }
 
     @Test
