@@ -24,7 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <tr><td>n (K activation), I_K, inhibitory</td><td>blue</td><td>#0072B2</td></tr>
  *   <tr><td>I_L (leak)</td><td>grey</td><td>#7F7F7F</td></tr>
  *   <tr><td>injected input</td><td>reddish purple</td><td>#CC79A7</td></tr>
- *   <tr><td>derivative f′</td><td>sky blue</td><td>#56B4E9</td></tr>
+ *   <tr><td>activation function f</td><td>blue</td><td>#0072B2</td></tr>
+ *   <tr><td>its derivative f′</td><td>orange</td><td>#E69F00</td></tr>
  *   <tr><td>threshold, nullcline of the slow variable</td><td>grey dashed</td><td>#7F7F7F</td></tr>
  * </table>
  * Series without a fixed meaning take {@link #cycle(int)}: blue, vermillion, bluish green, orange,
@@ -37,9 +38,9 @@ public final class Style {
 
     /** Okabe–Ito black: the membrane potential V. */
     public static final Color BLACK = new Color(0x000000);
-    /** Okabe–Ito orange: h, the sodium inactivation gate. */
+    /** Okabe–Ito orange: h, the sodium inactivation gate; derivatives. */
     public static final Color ORANGE = new Color(0xE69F00);
-    /** Okabe–Ito sky blue: derivatives. */
+    /** Okabe–Ito sky blue. */
     public static final Color SKY_BLUE = new Color(0x56B4E9);
     /** Okabe–Ito bluish green. */
     public static final Color BLUISH_GREEN = new Color(0x009E73);
@@ -75,7 +76,7 @@ public final class Style {
     /** Colour of an injected input current. */
     public static final Color INPUT = REDDISH_PURPLE;
     /** Colour of a derivative drawn next to its function. */
-    public static final Color DERIVATIVE = SKY_BLUE;
+    public static final Color DERIVATIVE = ORANGE;
     /** Colour of thresholds and reference lines. */
     public static final Color REFERENCE = GREY;
 
@@ -100,6 +101,9 @@ public final class Style {
     static final Color GRID = new Color(0xE6E6E6);
     static final Color AXIS = new Color(0x444444);
     static final Color TEXT = new Color(0x222222);
+
+    /** Name of the hidden series that keeps x ticks on round numbers (see {@link #finish}). */
+    static final String OFF_GRID = "\u200b";
 
     /** The line stroke of a data trace. */
     static final BasicStroke LINE = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
@@ -138,8 +142,8 @@ public final class Style {
             default: break;
         }
         switch (key.toLowerCase(Locale.ROOT)) {
-            case "excitatory": case "exc": case "e": return EXCITATORY;
-            case "inhibitory": case "inh": case "i": return INHIBITORY;
+            case "excitatory": case "exc": return EXCITATORY;
+            case "inhibitory": case "inh": return INHIBITORY;
             case "input": case "i_inj": case "i_ext": case "stimulus": return INPUT;
             default: return null;
         }
@@ -178,7 +182,7 @@ public final class Style {
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.WHITE);
         s.setLegendBackgroundColor(Color.WHITE);
-        s.setLegendPadding(6);
+        s.setLegendPadding(10);
         s.setLegendSeriesLineLength(22);
         s.setChartPadding(10);
         s.setPlotMargin(4);
@@ -196,8 +200,18 @@ public final class Style {
         s.setLegendVisible(false);
     }
 
-    /** Shows the legend exactly when the chart has more than one series that asks for it. */
-    static void legendIfSeveral(XYChart chart) {
+    /**
+     * Last touches before a chart is drawn: the legend shows exactly when more than one series asks
+     * for it, and x ticks fall on round numbers. (XChart 4 puts x ticks on the data's own x values
+     * when those are equally spaced, giving ticks such as -4.3, -3.6; one disabled, never-drawn
+     * point off that grid makes it choose round steps again.)
+     */
+    static void finish(XYChart chart) {
+        if (!Traces.hasSeries(chart, OFF_GRID)) {
+            XYSeries s = chart.addSeries(OFF_GRID, new double[] {Double.NaN}, new double[] {Double.NaN});
+            s.setShowInLegend(false);
+            s.setEnabled(false);
+        }
         long shown = chart.getSeriesCollection().stream().filter(XYSeries::isShowInLegend).count();
         chart.getStyler().setLegendVisible(shown > 1);
     }
@@ -226,6 +240,11 @@ public final class Style {
         int n = x.length;
         if (n <= 4 * buckets) {
             return new double[][] {x, y};
+        }
+        for (int i = 1; i < n; i++) {
+            if (x[i] < x[i - 1]) {
+                return stride(x, y, 4 * buckets);
+            }
         }
         double[] ox = new double[4 * buckets + 4];
         double[] oy = new double[ox.length];
@@ -259,6 +278,24 @@ public final class Style {
                     prev = i;
                 }
             }
+        }
+        return new double[][] {java.util.Arrays.copyOf(ox, k), java.util.Arrays.copyOf(oy, k)};
+    }
+
+    /** Every k-th point (and the last): for curves such as phase-plane trajectories, whose x goes back and forth. */
+    static double[][] stride(double[] x, double[] y, int max) {
+        int step = (x.length + max - 1) / max;
+        int m = (x.length - 1) / step + 1;
+        double[] ox = new double[m + 1];
+        double[] oy = new double[m + 1];
+        int k = 0;
+        for (int i = 0; i < x.length; i += step) {
+            ox[k] = x[i];
+            oy[k++] = y[i];
+        }
+        if ((x.length - 1) % step != 0) {
+            ox[k] = x[x.length - 1];
+            oy[k++] = y[x.length - 1];
         }
         return new double[][] {java.util.Arrays.copyOf(ox, k), java.util.Arrays.copyOf(oy, k)};
     }

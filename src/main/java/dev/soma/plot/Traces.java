@@ -78,7 +78,7 @@ public final class Traces {
         }
         chart.getStyler().setXAxisMin(tMs[0]);
         chart.getStyler().setXAxisMax(tMs[tMs.length - 1]);
-        Style.legendIfSeveral(chart);
+        Style.finish(chart);
         return Figure.of(chart);
     }
 
@@ -195,7 +195,7 @@ public final class Traces {
             chart.getStyler().setXAxisMin(xmin);
             chart.getStyler().setXAxisMax(xmax);
         }
-        Style.legendIfSeveral(chart);
+        Style.finish(chart);
         return Figure.of(chart);
     }
 
@@ -210,7 +210,7 @@ public final class Traces {
         }
         chart.getStyler().setXAxisMin(x[0]);
         chart.getStyler().setXAxisMax(x[x.length - 1]);
-        Style.legendIfSeveral(chart);
+        Style.finish(chart);
         return Figure.of(chart);
     }
 
@@ -304,7 +304,7 @@ public final class Traces {
         List<XYChart> charts = List.of(vChart, gChart, iChart);
         shareTimeAxis(charts, tMs[0], tMs[tMs.length - 1]);
         for (XYChart c : charts) {
-            Style.legendIfSeveral(c);
+            Style.finish(c);
         }
         return Figure.stacked(new ArrayList<Chart<?, ?>>(charts), new double[] {0.4, 0.3, 0.3}, Style.WIDTH, 760, null);
     }
