@@ -205,7 +205,40 @@ public final class Figure extends BufferedImage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return withDescription(out.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * XChart draws text as glyph outlines, so an SVG has no searchable text of its own; a title and
+     * a description naming each panel's axes (with units) make it searchable and accessible.
+     */
+    private String withDescription(String svg) {
+        int open = svg.indexOf("<svg");
+        int end = open < 0 ? -1 : svg.indexOf('>', open);
+        if (end < 0) {
+            return svg;
+        }
+        StringBuilder desc = new StringBuilder();
+        int i = 1;
+        for (Chart<?, ?> c : charts()) {
+            if (desc.length() > 0) {
+                desc.append("; ");
+            }
+            desc.append("panel ").append(i++);
+            if (c.getTitle() != null && !c.getTitle().isEmpty()) {
+                desc.append(" \"").append(c.getTitle()).append('"');
+            }
+            if (c instanceof org.knowm.xchart.internal.chartpart.AxesChart) {
+                org.knowm.xchart.internal.chartpart.AxesChart<?, ?> a = (org.knowm.xchart.internal.chartpart.AxesChart<?, ?>) c;
+                desc.append(": x axis ").append(a.getXAxisTitle()).append(", y axis ").append(a.getYAxisTitle());
+            }
+        }
+        String meta = "\n  <title>" + xml(title != null ? title : toString()) + "</title>\n  <desc>" + xml(desc.toString()) + "</desc>";
+        return svg.substring(0, end + 1) + meta + svg.substring(end + 1);
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Saves this figure as SVG; returns the path. */
