@@ -1,5 +1,6 @@
 package dev.soma;
 
+import dev.soma.activation.ActivationFunction;
 import dev.soma.model.NeuronModel;
 import dev.soma.plot.Curve;
 import dev.soma.plot.Curves;
@@ -8,6 +9,7 @@ import dev.soma.plot.PhasePlane;
 import dev.soma.plot.Spikes;
 import dev.soma.plot.Traces;
 import dev.soma.sim.SimulationResult;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -96,6 +98,51 @@ public final class Plots {
     /** An activation function and its derivative over x ∈ [-5, 5]. */
     public static Figure activation(Curve curve) {
         return Curves.activation(curve);
+    }
+
+    /** One of Soma's activation functions and its derivative over x ∈ [-5, 5], the formula in the legend. */
+    public static Figure activation(ActivationFunction f) {
+        return Curves.activation(Curve.of(f));
+    }
+
+    /** One of Soma's activation functions and its derivative over x ∈ [xMin, xMax]. */
+    public static Figure activation(ActivationFunction f, double xMin, double xMax) {
+        return Curves.activation(Curve.of(f), xMin, xMax);
+    }
+
+    /** A gallery of Soma's activation functions with their derivatives, three per row, over x ∈ [-5, 5]. */
+    public static Figure activations(ActivationFunction... functions) {
+        if (functions == null || functions.length == 0) {
+            throw new IllegalArgumentException("functions is empty; pass at least one, e.g. Plots.activations(Activation.RELU, Activation.SIGMOID)");
+        }
+        return activations(Arrays.asList(functions));
+    }
+
+    /** A gallery of activation functions, e.g. {@code Plots.activations(Activation.all())}. */
+    public static Figure activations(List<? extends ActivationFunction> functions) {
+        if (functions == null) {
+            throw new IllegalArgumentException("functions = null; pass a list, e.g. Activation.all()");
+        }
+        List<Curve> curves = new ArrayList<>();
+        for (int i = 0; i < functions.size(); i++) {
+            if (functions.get(i) == null) {
+                throw new IllegalArgumentException("functions[" + i + "] = null; pass activation functions, e.g. Activation.RELU");
+            }
+            curves.add(Curve.of(functions.get(i)));
+        }
+        return Curves.gallery(3, -5, 5, curves);
+    }
+
+    /**
+     * f–I curves beside Soma's activation functions on matching axes (same current and rate
+     * ranges; the activation's x = 0 at the rheobase, x = 4 at the largest current).
+     */
+    public static Figure fIBeside(double[] currents, String currentUnit, List<String> labels, double[][] ratesHz, ActivationFunction... activations) {
+        List<Curve> curves = new ArrayList<>();
+        for (int i = 0; activations != null && i < activations.length; i++) {
+            curves.add(Curve.of(activations[i]));
+        }
+        return Curves.fIBeside(currents, currentUnit, labels, ratesHz, 4, curves);
     }
 
     /** A gallery of activation functions with their derivatives, three per row, over x ∈ [-5, 5]. */

@@ -1,5 +1,6 @@
 package dev.soma.plot;
 
+import dev.soma.activation.ActivationFunction;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -7,10 +8,11 @@ import java.util.function.DoubleUnaryOperator;
  * f(x) of a dimensionless net input x, and f′(x).
  *
  * @param name       the legend and panel title, e.g. {@code "ReLU"}
+ * @param formula    the formula shown in the legend, e.g. {@code "f(x) = max(0, x)"}, or null for plain "f(x)"
  * @param function   f(x)
  * @param derivative f′(x); where it is undefined (a step's jump) it may return NaN, which leaves a gap
  */
-public record Curve(String name, DoubleUnaryOperator function, DoubleUnaryOperator derivative) {
+public record Curve(String name, String formula, DoubleUnaryOperator function, DoubleUnaryOperator derivative) {
 
     public Curve {
         if (name == null || name.isBlank()) {
@@ -24,8 +26,21 @@ public record Curve(String name, DoubleUnaryOperator function, DoubleUnaryOperat
         }
     }
 
+    /** A curve without a formula: the legend says "f(x)". */
+    public Curve(String name, DoubleUnaryOperator function, DoubleUnaryOperator derivative) {
+        this(name, null, function, derivative);
+    }
+
     /** Shorthand for {@code new Curve(name, function, derivative)}. */
     public static Curve of(String name, DoubleUnaryOperator function, DoubleUnaryOperator derivative) {
-        return new Curve(name, function, derivative);
+        return new Curve(name, null, function, derivative);
+    }
+
+    /** The curve of one of Soma's activation functions, with its name and formula. */
+    public static Curve of(ActivationFunction f) {
+        if (f == null) {
+            throw new IllegalArgumentException("f = null; pass an activation function, e.g. Activation.RELU");
+        }
+        return new Curve(f.name(), f.formula(), f::apply, f::derivative);
     }
 }

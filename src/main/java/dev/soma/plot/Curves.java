@@ -28,7 +28,12 @@ public final class Curves {
     public static Figure activation(Curve curve, double xMin, double xMax) {
         Check.notNull("curve", curve, "pass Curve.of(name, f, derivative)");
         Check.range("xMin", xMin, "xMax", xMax);
-        return Figure.of(activationChart(curve, xMin, xMax, true));
+        XYChart chart = activationChart(curve, xMin, xMax, true);
+        if (curve.formula() != null) {
+            // One wide panel has room for the formula; gallery panels keep the short name.
+            chart.setTitle(curve.name() + ":  " + curve.formula());
+        }
+        return Figure.of(chart);
     }
 
     /**

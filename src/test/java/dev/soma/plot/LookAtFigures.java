@@ -64,10 +64,34 @@ public final class LookAtFigures {
         return f;
     }
 
+    /** Figures of real Soma simulations: Hodgkin–Huxley and LIF runs, Soma's activation functions. */
+    static Map<String, Figure> real() {
+        Map<String, Figure> f = new LinkedHashMap<>();
+        var hh = dev.soma.Neurons.hodgkinHuxley();
+        var run = dev.soma.Simulation.of(hh).inject(dev.soma.Stimulus.step(10, 10, 110))
+                .record("V", "m", "h", "n", "I_Na", "I_K", "I_L").run(150);
+        f.put("real-voltage", dev.soma.Plots.voltage(run));
+        f.put("real-hh", dev.soma.Plots.hodgkinHuxley(run));
+        f.put("real-gates", dev.soma.Plots.trace(run, "m", "h", "n"));
+        var lif = dev.soma.Neurons.lif();
+        var lifRun = dev.soma.Simulation.of(lif).inject(dev.soma.Stimulus.noise(2.2, 0.8, 5, 1)).run(1000);
+        f.put("real-lif", dev.soma.Plots.voltage(lifRun));
+        f.put("real-isi", dev.soma.Plots.isi(lifRun));
+        var weak = dev.soma.Simulation.of(hh).inject(dev.soma.Stimulus.pulse(20, 5, 0.5)).run(30);
+        var strong = dev.soma.Simulation.of(hh).inject(dev.soma.Stimulus.pulse(40, 5, 0.5)).run(30);
+        f.put("real-overlay", dev.soma.Plots.overlay("V", List.of("20 µA/cm² × 0.5 ms", "40 µA/cm² × 0.5 ms"), weak, strong));
+        f.put("real-activations", dev.soma.Plots.activations(dev.soma.Activation.all()));
+        f.put("real-phase", dev.soma.Plots.phasePlane(hh, "n", 0, -80, 40, 0.2, 0.8, run));
+        f.put("real-row", dev.soma.Plots.row(dev.soma.Plots.activation(dev.soma.Activation.RELU), dev.soma.Plots.voltage(run)));
+        return f;
+    }
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/figures");
         Files.createDirectories(dir);
-        for (Map.Entry<String, Figure> e : all().entrySet()) {
+        Map<String, Figure> figures = all();
+        figures.putAll(real());
+        for (Map.Entry<String, Figure> e : figures.entrySet()) {
             e.getValue().savePng(dir.resolve(e.getKey() + ".png"));
             e.getValue().saveSvg(dir.resolve(e.getKey() + ".svg"));
             System.out.println(e.getKey() + ": " + e.getValue());
