@@ -4,7 +4,7 @@ package dev.soma.synapse;
  * The voltage-dependent Mg²⁺ block of NMDA receptors (Jahr &amp; Stevens 1990, J. Neurosci.
  * 10:3178): the fraction of unblocked channels
  * <pre>  B(V) = 1 / (1 + [Mg²⁺]/3.57 mM · e^(−0.062 V/mV))</pre>
- * with V in mV. At rest (−65 mV, 1 mM) B ≈ 0.05; near 0 mV B ≈ 0.78. An NMDA synapse's current is
+ * with V in mV. At rest (−65 mV, 1 mM) B ≈ 0.06; near 0 mV B ≈ 0.78. An NMDA synapse's current is
  * g·B(V)·(E − V): depolarisation relieves the block, which makes NMDA a coincidence detector.
  *
  * @param magnesiumMm the extracellular Mg²⁺ concentration in mM (physiological ≈ 1–2; 0 removes the block)
