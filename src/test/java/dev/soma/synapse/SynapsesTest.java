@@ -96,6 +96,14 @@ class SynapsesTest {
     }
 
     @Test
+    void aJumpAcrossThresholdFiresAtTheEventTime() {
+        var lif = Neurons.lif();
+        var run = Simulation.of(lif).attach(Synapses.voltageJump(lif).from(Spikes.at(T0), 25 * mV)).dt(0.1 * ms).run(30 * ms);
+        assertEquals(1, run.spikeCount());
+        assertEquals(T0, run.spikeTimes()[0], 1e-9);
+    }
+
+    @Test
     void hyperpolarisingInhibitionLowersV() {
         var lif = Neurons.lif();
         var gaba = Synapses.gabaA(lif).from(Spikes.regular(100, 10, 60), 10 * nS);
