@@ -11,6 +11,7 @@ package dev.soma.synapse;
  */
 public record MagnesiumBlock(double magnesiumMm) {
 
+    /** Checks that the concentration is a finite number ≥ 0 (mM). */
     public MagnesiumBlock {
         if (!(magnesiumMm >= 0) || Double.isInfinite(magnesiumMm)) {
             throw new IllegalArgumentException("magnesiumMm = " + magnesiumMm
