@@ -62,12 +62,13 @@ class SynapsesTest {
 
     @Test
     void oneExponentialEventMatchesTheAnalyticPsp() {
-        // RK4 at dt = 0.025 ms: the PSP of one 0.1 nA, τs = 5 ms event agrees with the closed form within 1e-6 relative.
+        // RK4 at dt = 0.025 ms: the PSP of one 0.1 nA, τs = 3 ms event agrees with the closed form within 1e-6 relative.
+        // (τs = τm/2 would be a poor choice: exponential midpoint happens to be exact there.)
         var lif = Neurons.lif();
-        var syn = Synapses.currentExponential(lif, 5 * ms).from(Spikes.at(T0), 0.1 * nA);
+        var syn = Synapses.currentExponential(lif, 3 * ms).from(Spikes.at(T0), 0.1 * nA);
         var run = Simulation.of(lif).attach(syn).method(Method.RK4).dt(0.025 * ms).run(100 * ms);
-        double[] e = errors(run, s -> expPsp(s, 0.1, 5));
-        assertTrue(e[2] > 0.2, "a visible PSP, peak " + e[2] + " mV");
+        double[] e = errors(run, s -> expPsp(s, 0.1, 3));
+        assertTrue(e[2] > 0.15, "a visible PSP, peak " + e[2] + " mV");
         assertTrue(e[0] < 1e-6 && e[1] < 1e-6, "errors " + e[0] + " (of peak), " + e[1] + " (pointwise)");
         assertEquals(0, run.spikeCount());
     }
@@ -78,7 +79,7 @@ class SynapsesTest {
         var syn = Synapses.currentAlpha(lif, 2 * ms).from(Spikes.at(T0), 0.1 * nA);
         var run = Simulation.of(lif).attach(syn).method(Method.RK4).dt(0.025 * ms).run(100 * ms);
         double[] e = errors(run, s -> alphaPsp(s, 0.1, 2));
-        assertTrue(e[2] > 0.2, "a visible PSP, peak " + e[2] + " mV");
+        assertTrue(e[2] > 0.15, "a visible PSP, peak " + e[2] + " mV");
         assertTrue(e[0] < 1e-6 && e[1] < 1e-6, "errors " + e[0] + " (of peak), " + e[1] + " (pointwise)");
     }
 
