@@ -161,6 +161,7 @@ class SynapseTest {
                 .withStdp(Stdp.additive(0.0001, 0.0001, 20, 20, 0, 0.01)).withShortTermPlasticity(TsodyksMarkram.depressing(0.5, 100));
         assertEquals(3, syn.connectionCount());
         assertEquals("w_AMPA_2", syn.weightName(2));
+        assertEquals(java.util.List.of("w_AMPA_0", "w_AMPA_1", "w_AMPA_2"), java.util.List.of(syn.weightNames()));
         assertEquals(java.util.List.of("g_AMPA", "u_AMPA_0", "R_AMPA_0", "u_AMPA_1", "R_AMPA_1", "u_AMPA_2", "R_AMPA_2",
                 "w_AMPA_0", "w_AMPA_1", "w_AMPA_2", "xpre_AMPA_0", "xpre_AMPA_1", "xpre_AMPA_2",
                 "tpre_AMPA_0", "tpre_AMPA_1", "tpre_AMPA_2", "xpost_AMPA", "tpost_AMPA"), java.util.List.of(syn.stateNames()));
