@@ -84,6 +84,42 @@ class SynapsesTest {
     }
 
     @Test
+    void oneConductanceEventMatchesTheQuadratureSolution() {
+        // τ u' = −u + R g(s)(Δ − u), u = V − E_L, Δ = E − E_L, g = w e^(−s/τs): with Φ(s) = s/τ + (R w τs/τ)(1 − e^(−s/τs)),
+        // u(s) = (R Δ/τ) ∫₀ˢ g(r) e^(Φ(r) − Φ(s)) dr, evaluated by Simpson's rule on 4000 intervals.
+        double w = 0.005;
+        double tauS = 5;
+        double delta = 0 - E_L;
+        var lif = Neurons.lif();
+        var run = Simulation.of(lif).attach(Synapses.ampa(lif).from(Spikes.at(T0), w)).method(Method.RK4).dt(0.025 * ms)
+                .sampleEvery(1 * ms).run(80 * ms);
+        java.util.function.DoubleUnaryOperator phi = x -> x / TAU_M + R * w * tauS / TAU_M * (1 - Math.exp(-x / tauS));
+        double[] t = run.time();
+        double[] v = run.values("V");
+        double peak = 0;
+        double maxError = 0;
+        for (int i = 0; i < t.length; i++) {
+            double sEnd = t[i] - T0;
+            double u = 0;
+            if (sEnd > 0) {
+                int n = 4000;
+                double h = sEnd / n;
+                double sum = 0;
+                for (int k = 0; k <= n; k++) {
+                    double r = k * h;
+                    double f = w * Math.exp(-r / tauS) * Math.exp(phi.applyAsDouble(r) - phi.applyAsDouble(sEnd));
+                    sum += (k == 0 || k == n ? 1 : (k % 2 == 1 ? 4 : 2)) * f;
+                }
+                u = R * delta / TAU_M * sum * h / 3;
+            }
+            peak = Math.max(peak, u);
+            maxError = Math.max(maxError, Math.abs(v[i] - E_L - u));
+        }
+        assertTrue(peak > 0.5, "EPSP peak " + peak + " mV");
+        assertTrue(maxError < 1e-6 * peak, "max error " + maxError + " mV of a " + peak + " mV EPSP");
+    }
+
+    @Test
     void voltageJumpDecaysExactlyUnderExponentialEuler() {
         var lif = Neurons.lif();
         var syn = Synapses.voltageJump(lif).from(Spikes.at(T0), 0.5 * mV);
