@@ -257,6 +257,33 @@ public final class HodgkinHuxley implements NeuronModel {
         return scale * relativeRate(z, Math.exp(z));
     }
 
+    /**
+     * The steady-state open probability x∞(V) = α/(α + β) of gate {@code "m"}, {@code "h"} or
+     * {@code "n"} at membrane potential {@code vMv} (mV); temperature does not change it.
+     */
+    public double steadyState(String gate, double vMv) {
+        double[] ab = rates(gate, vMv);
+        return ab[0] / (ab[0] + ab[1]);
+    }
+
+    /** The time constant τ_x(V) = 1/(φ (α + β)) of gate {@code "m"}, {@code "h"} or {@code "n"} in ms, at this axon's temperature. */
+    public double timeConstantMs(String gate, double vMv) {
+        double[] ab = rates(gate, vMv);
+        return 1.0 / (phi * (ab[0] + ab[1]));
+    }
+
+    private static double[] rates(String gate, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("vMv = " + v + " is not a finite membrane potential (mV)");
+        }
+        return switch (gate == null ? "" : gate) {
+            case "m" -> new double[] {alphaM(v), betaM(v)};
+            case "h" -> new double[] {alphaH(v), betaH(v)};
+            case "n" -> new double[] {alphaN(v), betaN(v)};
+            default -> throw new IllegalArgumentException("gate = \"" + gate + "\" is not a Hodgkin–Huxley gate; choose m, h or n");
+        };
+    }
+
     static double alphaM(double v) { return 0.1 * ratio(-(v + 40.0), 10.0); }
     static double betaM(double v) { return 4.0 * Math.exp(-(v + 65.0) / 18.0); }
     static double alphaH(double v) { return 0.07 * Math.exp(-(v + 65.0) / 20.0); }

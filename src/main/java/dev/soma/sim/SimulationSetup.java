@@ -80,6 +80,24 @@ public final class SimulationSetup {
         return new SimulationSetup(model, current, attachments, chosen, dtMs, sampleEveryMs, record, start, tolerance);
     }
 
+    /**
+     * Chooses the integration method by name, as a notebook writes it: {@code "rk4"}, {@code "euler"},
+     * {@code "exponential-euler"}, {@code "exponential-midpoint"} or {@code "adaptive"}.
+     */
+    public SimulationSetup method(String name) {
+        for (Method candidate : Method.values()) {
+            if (candidate.label().equals(name) || candidate.name().equalsIgnoreCase(name)
+                    || (candidate == Method.ADAPTIVE && "adaptive".equals(name))) {
+                return method(candidate);
+            }
+        }
+        List<String> valid = new ArrayList<>();
+        for (Method candidate : Method.values()) {
+            valid.add(candidate == Method.ADAPTIVE ? "adaptive" : candidate.label());
+        }
+        throw new IllegalArgumentException("method = \"" + name + "\" is not an integration method; choose one of " + valid);
+    }
+
     /** Sets the integration step in ms (for {@link Method#ADAPTIVE}, the sampling interval of the output). */
     public SimulationSetup dt(double stepMs) {
         requirePositive("dt", stepMs, "ms", "e.g. dt(0.01 * ms)");

@@ -139,4 +139,15 @@ class HodgkinHuxleyTest {
         IllegalArgumentException temperature = assertThrows(IllegalArgumentException.class, () -> hh.atCelsius(500));
         assertTrue(temperature.getMessage().contains("celsius"), temperature.getMessage());
     }
+
+    @Test
+    void gateCurvesGiveTheRestingStateAndScaleWithTemperature() {
+        var hh = Neurons.hodgkinHuxley();
+        double[] rest = hh.restingState();
+        assertEquals(rest[1], hh.steadyState("m", -65), 1e-15);
+        assertEquals(rest[3], hh.steadyState("n", -65), 1e-15);
+        assertEquals(hh.timeConstantMs("h", -65) / 3, hh.atCelsius(16.3).timeConstantMs("h", -65), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hh.steadyState("x", 0));
+        assertTrue(e.getMessage().contains("gate"), e.getMessage());
+    }
 }

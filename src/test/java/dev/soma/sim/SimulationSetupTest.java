@@ -116,4 +116,13 @@ class SimulationSetupTest {
         assertEquals(101, run.time().length);
         assertEquals(100.0, run.time()[100], 1e-12);
     }
+
+    @Test
+    void methodsCanBeChosenByNameAndUnknownNamesListTheValidOnes() {
+        assertEquals(Method.EXPONENTIAL_MIDPOINT, Simulation.of(Neurons.hodgkinHuxley()).method("exponential-midpoint").chosenMethod());
+        assertEquals(Method.ADAPTIVE, Simulation.of(Neurons.hodgkinHuxley()).method("adaptive").chosenMethod());
+        assertEquals(Method.RK4, Simulation.of(Neurons.lif()).method("rk4").chosenMethod());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.of(Neurons.lif()).method("heun"));
+        assertTrue(e.getMessage().contains("method") && e.getMessage().contains("rk4"), e.getMessage());
+    }
 }
