@@ -39,7 +39,7 @@ import java.util.Locale;
  * first order: one PSP onto {@code Neurons.lif()} at dt = 0.1 ms is off by about 1 % of its peak
  * (exponential current, τ_s = 5 ms) to 3 % (alpha, τ = 2 ms). Exponential midpoint is second order
  * (6·10⁻⁵ and 6·10⁻⁴ at 0.1 ms); RK4 is fourth order (2·10⁻⁹ and 1·10⁻⁷ at 0.1 ms, below 10⁻⁹ at
- * 0.025 ms). Use {@code .method(Method.RK4)} when PSP shapes matter quantitatively. Plasticity
+ * 0.025 ms). Use {@code .method("rk4")} when PSP shapes matter quantitatively. Plasticity
  * traces are updated event by event from exact times and do not depend on the step.
  *
  * <p><b>State variables</b> (recordable with {@code .record(...)}; {@code _c} is the connection
