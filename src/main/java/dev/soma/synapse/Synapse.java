@@ -163,18 +163,46 @@ public final class Synapse implements Attachment {
                 from[k++] = c;
             }
         }
-        Integer[] order = new Integer[events];
-        for (int i = 0; i < events; i++) {
-            order[i] = i;
-        }
         // A stable sort keeps simultaneous events in connection order, so runs are reproducible.
-        Arrays.sort(order, (a, b) -> Double.compare(times[a], times[b]));
+        int[] order = stableOrder(times);
         this.arrival = new double[events];
         this.source = new int[events];
         for (int i = 0; i < events; i++) {
             arrival[i] = times[order[i]];
             source[i] = from[order[i]];
         }
+    }
+
+    /** The indices of {@code keys} in ascending, stable order (bottom-up merge sort on primitives, no boxing). */
+    static int[] stableOrder(double[] keys) {
+        int n = keys.length;
+        int[] order = new int[n];
+        int[] buffer = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    buffer[k++] = keys[order[j]] < keys[order[i]] ? order[j++] : order[i++];
+                }
+                while (i < mid) {
+                    buffer[k++] = order[i++];
+                }
+                while (j < hi) {
+                    buffer[k++] = order[j++];
+                }
+            }
+            int[] swap = order;
+            order = buffer;
+            buffer = swap;
+        }
+        return order;
     }
 
     private static String suffix(int c, int n) {

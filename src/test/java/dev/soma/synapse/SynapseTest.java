@@ -25,6 +25,18 @@ class SynapseTest {
     }
 
     @Test
+    void eventOrderIsSortedAndStable() {
+        var random = new java.util.SplittableRandom(1);
+        double[] keys = new double[1001];
+        for (int i = 0; i < keys.length; i++) keys[i] = random.nextInt(50) - 10;
+        int[] order = Synapse.stableOrder(keys);
+        for (int i = 1; i < order.length; i++) {
+            assertTrue(keys[order[i - 1]] < keys[order[i]] || (keys[order[i - 1]] == keys[order[i]] && order[i - 1] < order[i]));
+        }
+        assertEquals(0, Synapse.stableOrder(new double[0]).length);
+    }
+
+    @Test
     void unitsFollowTheModelsInputUnit() {
         var ampa = Synapse.of(Receptor.AMPA, neuron).from(new SpikeTrain(new double[] {1}, 10), 0.002);
         assertEquals("µS", ampa.weightUnit());
