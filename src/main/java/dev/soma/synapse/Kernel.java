@@ -1,6 +1,8 @@
 package dev.soma.synapse;
 
 import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The time course of a synapse after one presynaptic event, normalised to a peak of 1, and the
@@ -179,6 +181,32 @@ public final class Kernel {
         if (!(tau > 0) || Double.isInfinite(tau)) {
             throw new IllegalArgumentException(name + " = " + tau + " must be a finite time constant > 0 in ms, e.g. 5");
         }
+    }
+
+    /** The kernel over [0, {@code durationMs}] every {@code stepMs}, as a table {@code s [ms]}, {@code k [1]} (peak 1), for plots. */
+    public Table table(double durationMs, double stepMs) {
+        double[] s = grid("durationMs", 0, durationMs, stepMs);
+        double[] k = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            k[i] = at(s[i]);
+        }
+        return Table.create(toString(), DoubleColumn.create("s [ms]", s), DoubleColumn.create("k [1]", k));
+    }
+
+    /** Grid points from {@code from} to {@code to} inclusive in steps of {@code step}, checked. */
+    static double[] grid(String name, double from, double to, double step) {
+        if (!Double.isFinite(from) || !Double.isFinite(to) || !(to >= from)) {
+            throw new IllegalArgumentException(name + ": the range [" + from + ", " + to + "] must be finite and ordered");
+        }
+        if (!(step > 0) || Double.isInfinite(step) || (to - from) / step > 1e6) {
+            throw new IllegalArgumentException(name + " step = " + step + " must be > 0 and give at most a million points");
+        }
+        int n = (int) Math.floor((to - from) / step + 1e-9) + 1;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = from + i * step;
+        }
+        return x;
     }
 
     /** E.g. {@code alpha(τ = 2 ms)}. */

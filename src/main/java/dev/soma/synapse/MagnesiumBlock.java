@@ -1,5 +1,8 @@
 package dev.soma.synapse;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
 /**
  * The voltage-dependent Mg²⁺ block of NMDA receptors (Jahr &amp; Stevens 1990, J. Neurosci.
  * 10:3178): the fraction of unblocked channels
@@ -10,6 +13,16 @@ package dev.soma.synapse;
  * @param magnesiumMm the extracellular Mg²⁺ concentration in mM (physiological ≈ 1–2; 0 removes the block)
  */
 public record MagnesiumBlock(double magnesiumMm) {
+
+    /** B(V) from {@code fromMv} to {@code toMv} every {@code stepMv}, as a table {@code V [mV]}, {@code B [1]}, for plots. */
+    public Table table(double fromMv, double toMv, double stepMv) {
+        double[] v = Kernel.grid("fromMv/toMv", fromMv, toMv, stepMv);
+        double[] b = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = at(v[i]);
+        }
+        return Table.create("Mg²⁺ block at " + Kernel.num(magnesiumMm) + " mM", DoubleColumn.create("V [mV]", v), DoubleColumn.create("B [1]", b));
+    }
 
     /** Checks that the concentration is a finite number ≥ 0 (mM). */
     public MagnesiumBlock {

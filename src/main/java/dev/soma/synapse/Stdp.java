@@ -101,6 +101,19 @@ public final class Stdp {
         return deltaTMs >= 0 ? aPlus * Math.exp(-deltaTMs / tauPlusMs) : -aMinus * Math.exp(deltaTMs / tauMinusMs);
     }
 
+    /**
+     * The window W(Δt) for Δt from −{@code maxAbsMs} to +{@code maxAbsMs} every {@code stepMs}, as a table
+     * {@code Δt [ms]}, {@code W [unit]}; {@code unit} labels A₊ and A₋ (the weight unit for additive, "1" for multiplicative).
+     */
+    public Table windowTable(double maxAbsMs, double stepMs, String unit) {
+        double[] dt = Kernel.grid("maxAbsMs", -maxAbsMs, maxAbsMs, stepMs);
+        double[] w = new double[dt.length];
+        for (int i = 0; i < dt.length; i++) {
+            w[i] = window(dt[i]);
+        }
+        return Table.create(toString(), DoubleColumn.create("Δt [ms]", dt), DoubleColumn.create("W [" + unit + "]", w));
+    }
+
     /** The weight after the spikes of one presynaptic and one postsynaptic train (ms), starting from {@code w0}. */
     public double run(double w0, double[] preMs, double[] postMs) {
         double[] state = replay(w0, preMs, postMs, null, null);

@@ -1,6 +1,8 @@
 package dev.soma.synapse;
 
 import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Short-term depression and facilitation (Tsodyks &amp; Markram 1997, PNAS 94:719; Markram, Wang
@@ -87,6 +89,12 @@ public final class TsodyksMarkram {
             last = t;
         }
         return release;
+    }
+
+    /** The release at each spike of a sorted train (ms), as a table {@code t [ms]}, {@code release [1]}, for plots. */
+    public Table table(double[] spikeTimesMs) {
+        double[] release = efficacies(spikeTimesMs);
+        return Table.create(toString(), DoubleColumn.create("t [ms]", spikeTimesMs.clone()), DoubleColumn.create("release [1]", release));
     }
 
     /** u* for a regular train of period {@code periodMs} (value just after the u-step). */

@@ -58,6 +58,15 @@ class KernelTest {
     }
 
     @Test
+    void tableSamplesTheKernel() {
+        var table = Kernel.alpha(2).table(10, 0.5);
+        assertEquals(21, table.rowCount());
+        assertEquals("s [ms]", table.column(0).name());
+        assertEquals(1.0, table.doubleColumn("k [1]").get(4), 1e-15, "peak at s = τ = 2 ms");
+        assertThrows(IllegalArgumentException.class, () -> Kernel.alpha(2).table(10, 0));
+    }
+
+    @Test
     void badTimeConstantsAreRejected() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Kernel.exponential(0)).getMessage().contains("tauMs"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Kernel.alpha(Double.NaN)).getMessage().contains("tauMs"));

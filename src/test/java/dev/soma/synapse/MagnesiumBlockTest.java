@@ -24,6 +24,13 @@ class MagnesiumBlockTest {
     }
 
     @Test
+    void tableForPlots() {
+        var table = new MagnesiumBlock(1).table(-100, 40, 10);
+        assertEquals(15, table.rowCount());
+        assertEquals(new MagnesiumBlock(1).at(0), table.doubleColumn("B [1]").get(10), 0);
+    }
+
+    @Test
     void negativeMagnesiumIsRejected() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new MagnesiumBlock(-1)).getMessage().contains("magnesiumMm"));
     }

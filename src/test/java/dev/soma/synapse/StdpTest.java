@@ -61,6 +61,15 @@ class StdpTest {
     }
 
     @Test
+    void windowTableForPlots() {
+        var rule = Stdp.additive(A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, 0, 1);
+        var table = rule.windowTable(50, 1, "µS");
+        assertEquals(101, table.rowCount());
+        assertEquals(-A_MINUS * Math.exp(-50 / TAU_MINUS), table.doubleColumn("W [µS]").get(0), 1e-15);
+        assertEquals(A_PLUS, table.doubleColumn("W [µS]").get(50), 1e-15);
+    }
+
+    @Test
     void badInputNamesTheParameter() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Stdp.additive(-1, 0.01, 20, 20, 0, 1)).getMessage().contains("aPlus"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Stdp.additive(0.01, 0.01, 0, 20, 0, 1)).getMessage().contains("tauPlusMs"));

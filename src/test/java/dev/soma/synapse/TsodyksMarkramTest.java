@@ -57,6 +57,14 @@ class TsodyksMarkramTest {
     }
 
     @Test
+    void tableOfReleases() {
+        var table = TsodyksMarkram.depressing(0.5, 800).table(new double[] {0, 20, 40});
+        assertEquals(3, table.rowCount());
+        assertEquals(0.5, table.doubleColumn("release [1]").get(0), 0);
+        assertEquals("t [ms]", table.column(0).name());
+    }
+
+    @Test
     void badParametersAreRejected() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TsodyksMarkram.of(0, 100, 0)).getMessage().contains("U"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TsodyksMarkram.of(0.5, -1, 0)).getMessage().contains("tauRecMs"));
