@@ -6,6 +6,7 @@ import dev.soma.synapse.MagnesiumBlock;
 import dev.soma.synapse.Receptor;
 import dev.soma.synapse.Stdp;
 import dev.soma.synapse.Synapse;
+import dev.soma.synapse.TonicConductance;
 import dev.soma.synapse.TsodyksMarkram;
 
 /**
@@ -100,6 +101,16 @@ public final class Synapses {
     /** Each event makes V jump by the weight in mV (either sign): the delta synapse of the CUBA benchmark, applied on the step grid. */
     public static Synapse voltageJump(NeuronModel model) {
         return Synapse.voltageJump(model);
+    }
+
+    /** A constant conductance (µS or mS/cm², ≥ 0) reversing at {@code reversalMv}: the average of a steady barrage. */
+    public static TonicConductance tonic(NeuronModel model, double conductance, double reversalMv) {
+        return TonicConductance.of(model, conductance, reversalMv);
+    }
+
+    /** A constant shunting conductance (µS or mS/cm², ≥ 0) reversing at the model's resting potential. */
+    public static TonicConductance tonicShunt(NeuronModel model, double conductance) {
+        return TonicConductance.shunt(model, conductance);
     }
 
     /** Additive STDP with hard bounds [wMin, wMax]; A₊, A₋ and the bounds in the synapse's weight unit. */
