@@ -660,7 +660,7 @@ public final class Synapse implements Attachment {
             text.append(", ").append(stdp);
         }
         text.append(", ").append(weights.length).append(weights.length == 1 ? " connection" : " connections")
-                .append(" (weights in ").append(weightUnit()).append("), ").append(arrival.length).append(" events");
+                .append(" (weights in ").append(weightUnit()).append("), ").append(arrival.length).append(arrival.length == 1 ? " event" : " events");
         return text.toString();
     }
 }
