@@ -87,10 +87,15 @@ public final class SpikeSources {
         double periodMs = 1000.0 / rateHz;
         int count = (int) Math.ceil((stopMs - startMs) / periodMs - 1e-12);
         double[] times = new double[Math.max(count, 0)];
+        int kept = 0;
         for (int k = 0; k < times.length; k++) {
             times[k] = startMs + k * periodMs;
+            if (times[k] < stopMs) {
+                kept = k + 1;
+            }
         }
-        return times;
+        // Rounding of (stop − start)/period can add one spike at the stop time; the window is half-open.
+        return kept == times.length ? times : Arrays.copyOf(times, kept);
     }
 
     /** The given spike times (ms), checked and sorted into a fresh array. */

@@ -85,6 +85,11 @@ class SpikeSourcesTest {
     void regularSpikesArePeriodic() {
         assertArrayEquals(new double[] {10, 30, 50, 70, 90}, SpikeSources.regular(50, 10, 100), 1e-12);
         assertEquals(0, SpikeSources.regular(0, 0, 100).length);
+        for (double rate : new double[] {3, 7, 30, 33, 70, 130, 1000.0 / 3}) {
+            double[] t = SpikeSources.regular(rate, 0, 1000);
+            assertTrue(t[t.length - 1] < 1000, "rate " + rate);
+            assertEquals((int) Math.ceil(rate - 1e-9), t.length, "rate " + rate + " Hz for 1 s");
+        }
     }
 
     @Test
