@@ -6,7 +6,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Generators of presynaptic spike times, as primitive sorted {@code double[]} arrays in ms. The
- * front {@link dev.soma.Spikes} wraps them into {@link SpikeTrain} and {@link SpikeTrains}.
+ * front {@code dev.soma.Spikes} wraps them into {@link SpikeTrain} and {@link SpikeTrains}.
  *
  * <p>Rates are given in Hz as plain numbers in parameters named {@code ...Hz} (write {@code 20},
  * not {@code 20 * Hz}: {@code Units.Hz} converts <em>into</em> Soma's base rate unit 1/ms, so

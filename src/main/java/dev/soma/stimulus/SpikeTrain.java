@@ -7,7 +7,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * One presynaptic spike train: sorted spike times in ms over an observation window
- * [0, {@code durationMs}), with a Tablesaw view. Immutable. Build it with {@link dev.soma.Spikes}.
+ * [0, {@code durationMs}), with a Tablesaw view. Immutable. Build it with {@code dev.soma.Spikes}.
  *
  * <p>The window matters for the rate: {@link #rateHz()} = count / (durationMs / 1000).
  */

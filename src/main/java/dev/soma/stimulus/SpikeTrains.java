@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
 /**
  * Several spike trains, e.g. the independent Poisson inputs onto one neuron or the fibres of a
  * jittered volley. Immutable; train i is a {@link SpikeTrain} over the shared window
- * [0, {@code durationMs}). Build it with {@link dev.soma.Spikes}.
+ * [0, {@code durationMs}). Build it with {@code dev.soma.Spikes}.
  */
 public final class SpikeTrains {
     private final SpikeTrain[] trains;
