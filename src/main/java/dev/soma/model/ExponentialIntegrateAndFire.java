@@ -147,6 +147,6 @@ public record ExponentialIntegrateAndFire(String name, double capacitanceNf, dou
 
     @Override
     public double defaultDtMs() {
-        return 0.01;
+        return 0.0025;
     }
 }
