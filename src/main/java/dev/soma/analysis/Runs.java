@@ -19,6 +19,20 @@ final class Runs {
     }
 
     /**
+     * A trajectory from {@code start} at constant input, sampled about every {@code sampleMs}:
+     * rows t, then each state variable.
+     */
+    static double[][] trajectory(NeuronModel model, double[] start, double input, double durationMs, double sampleMs) {
+        double dt = model.defaultDtMs();
+        int every = Math.max(1, (int) Math.round(sampleMs / dt));
+        long steps = Math.round(durationMs / dt);
+        int rows = (int) (steps / every) + 1;
+        double[][] samples = new double[start.length + 1][rows];
+        run(model, start, t -> input, durationMs, dt, every, samples);
+        return samples;
+    }
+
+    /**
      * Integrates from {@code start} and samples the state every {@code sampleEvery} steps into
      * {@code samples} (rows: time then state), if given. Returns the spike times.
      */
@@ -84,6 +98,10 @@ final class Runs {
                             + " = " + y[i] + "); use a smaller step than dt = " + dt + " ms");
                 }
             }
+        }
+        if (samples != null && sampleEvery > 0 && row < samples[0].length) {
+            samples[0][row] = steps * dt;
+            for (int i = 0; i < n; i++) samples[i + 1][row] = y[i];
         }
         return java.util.Arrays.copyOf(spikes, count);
     }
