@@ -86,18 +86,19 @@ public final class FiCurve {
     /**
      * The onset of firing, refined between the last silent and the first firing current of the curve
      * by bisection (extra runs with the same settings) until the bracket is narrower than
-     * {@code tolerance} (input unit). Returns the rheobase (the first firing current of the refined
-     * bracket), the rate there, and the class of excitability: type II when that rate exceeds
-     * {@code jumpHz}, type I otherwise.
+     * {@code tolerance} (input unit). Returns the rheobase (the firing end of the refined bracket),
+     * the rate there, and the class of excitability: type II when that rate is more than
+     * {@code jumpFraction} of the curve's maximum rate (the curve jumps), type I otherwise (it
+     * starts from near zero).
      *
-     * @throws IllegalArgumentException for a tolerance or jump that is not positive and finite
+     * @throws IllegalArgumentException for a tolerance that is not positive and finite, or a fraction outside (0, 1)
      */
-    public Onset onset(double tolerance, double jumpHz) {
+    public Onset onset(double tolerance, double jumpFraction) {
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance = " + tolerance + " must be a finite number > 0 (" + inputUnit() + ")");
         }
-        if (!(jumpHz > 0) || Double.isInfinite(jumpHz)) {
-            throw new IllegalArgumentException("jumpHz = " + jumpHz + " must be a finite number > 0 (Hz)");
+        if (!(jumpFraction > 0 && jumpFraction < 1)) {
+            throw new IllegalArgumentException("jumpFraction = " + jumpFraction + " must lie in (0, 1), e.g. 0.25");
         }
         int first = -1;
         for (int i = 0; i < currents.length; i++) {
@@ -119,6 +120,7 @@ public final class FiCurve {
         double rateHi = rates[first];
         while (hi - lo > tolerance) {
             double mid = 0.5 * (lo + hi);
+            if (!(mid > lo && mid < hi)) break;
             double[] measured = settings.measure(mid);
             if (measured[1] > 0) {
                 hi = mid;
@@ -127,19 +129,21 @@ public final class FiCurve {
                 lo = mid;
             }
         }
-        Excitability type = rateHi > jumpHz ? Excitability.TYPE_II : Excitability.TYPE_I;
+        double max = Arrays.stream(rates).max().orElse(0);
+        Excitability type = rateHi > jumpFraction * max ? Excitability.TYPE_II : Excitability.TYPE_I;
         return new Onset(hi, rateHi, type, String.format(Locale.ROOT,
-                "silent at %.6g %s, %.4g Hz at %.6g %s", lo, inputUnit(), rateHi, hi, inputUnit()));
+                "silent at %.6g %s, %.4g Hz at %.6g %s (maximum %.4g Hz)", lo, inputUnit(), rateHi, hi, inputUnit(), max));
     }
 
     /**
-     * The onset with a bracket of 1/1000 of the sweep's range and a jump criterion of 10 Hz: a
-     * type I curve then starts below 10 Hz (in a 500 ms window, rates under a few Hz are not
-     * measurable), a type II curve above it (Hodgkin–Huxley: about 50 Hz).
+     * The onset with a bracket of 1/10000 of the sweep's range and a jump criterion of a quarter of
+     * the maximum rate: Hodgkin–Huxley starts at about 60 % of its rate at 30 µA/cm², a type I
+     * model near 0 (rates of a few Hz are the floor a 500 ms window can measure). The LIF, whose
+     * rate rises like 1/log, sits in between: classify it with a range well above its rheobase.
      */
     public Onset onset() {
         double range = currents[currents.length - 1] - currents[0];
-        return onset(range > 0 ? range * 1e-3 : 1e-3, 10.0);
+        return onset(range > 0 ? range * 1e-4 : 1e-4, 0.25);
     }
 
     /** The rheobase from {@link #onset()}: the smallest current (model input unit) that fires in the window. */
