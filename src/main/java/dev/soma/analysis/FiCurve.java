@@ -190,13 +190,14 @@ public final class FiCurve {
 
         /** The input currents (model input unit), ascending. */
         public Builder currents(double... values) {
-            this.currents = Sweeps.checkValues("currents", values).clone();
-            for (int i = 1; i < currents.length; i++) {
-                if (!(currents[i] > currents[i - 1])) {
+            double[] checked = Sweeps.checkValues("currents", values).clone();
+            for (int i = 1; i < checked.length; i++) {
+                if (!(checked[i] > checked[i - 1])) {
                     throw new IllegalArgumentException("currents must be strictly ascending; currents[" + i + "] = "
-                            + currents[i] + " follows " + currents[i - 1]);
+                            + checked[i] + " follows " + checked[i - 1]);
                 }
             }
+            this.currents = checked;
             return this;
         }
 

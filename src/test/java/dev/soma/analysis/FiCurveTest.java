@@ -1,0 +1,86 @@
+package dev.soma.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.soma.model.MorrisLecar;
+import dev.soma.model.QuadraticIntegrateAndFire;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class FiCurveTest {
+
+    @Test
+    void quadraticIfCurveMatchesItsClosedFormWithinATenthOfAPercent() {
+        QuadraticIntegrateAndFire qif = QuadraticIntegrateAndFire.defaults();
+        FiCurve curve = FiCurve.of(qif).currents(0.3, 1.2, 7).progress(false).run();
+        double[] currents = curve.currents();
+        double[] rates = curve.ratesHz();
+        for (int i = 0; i < currents.length; i++) {
+            double exact = 1000.0 / qif.periodMs(currents[i]);
+            assertEquals(exact, rates[i], 1e-3 * exact, "I = " + currents[i] + " nA");
+        }
+    }
+
+    @Test
+    void morrisLecarTypeIStartsFiringContinuously() {
+        FiCurve curve = FiCurve.of(MorrisLecar.preset("type I")).currents(30, 100, 15).progress(false).run();
+        FiCurve.Onset onset = curve.onset();
+        assertEquals(Excitability.TYPE_I, onset.type(), onset.explanation());
+        // Rinzel & Ermentrout's SNIC sits near 40 µA/cm²; the first firing current fires slowly.
+        assertEquals(40, onset.rheobase(), 1.5);
+        assertTrue(onset.rateHz() < 5, onset.explanation());
+    }
+
+    @Test
+    void morrisLecarTypeIIJumpsToAFiniteRate() {
+        FiCurve curve = FiCurve.of(MorrisLecar.preset("type II")).currents(70, 120, 11).progress(false).run();
+        FiCurve.Onset onset = curve.onset();
+        assertEquals(Excitability.TYPE_II, onset.type(), onset.explanation());
+        assertTrue(onset.rateHz() > 5, onset.explanation());
+    }
+
+    @Test
+    void parallelSweepIsBitIdenticalToSingleThreaded() {
+        FiCurve.Builder builder = FiCurve.of(MorrisLecar.preset("type I")).currents(35, 120, 12).durationMs(600).windowFromMs(200).progress(false);
+        FiCurve one = builder.threads(1).run();
+        FiCurve two = builder.threads(2).run();
+        FiCurve five = builder.threads(5).run();
+        assertArrayEquals(one.ratesHz(), two.ratesHz());
+        assertArrayEquals(one.ratesHz(), five.ratesHz());
+        assertArrayEquals(one.spikeCounts(), two.spikeCounts());
+        assertTrue(one.ratesHz()[5] > 10, java.util.Arrays.toString(one.ratesHz()));
+    }
+
+    @Test
+    void tableNamesTheInputUnitAndRate() {
+        Table table = FiCurve.of(MorrisLecar.preset("type I")).currents(50, 60, 2).durationMs(300).windowFromMs(100).progress(false).run().table();
+        assertEquals(List.of("I [µA/cm²]", "rate [Hz]", "spikes"), table.columnNames());
+        assertEquals(2, table.rowCount());
+        Table qif = FiCurve.of(QuadraticIntegrateAndFire.defaults()).currents(0.5).durationMs(100).windowFromMs(50).progress(false).run().table();
+        assertEquals("I [nA]", qif.columnNames().get(0));
+    }
+
+    @Test
+    void countRatesAreSpikesInTheWindow() {
+        FiCurve curve = FiCurve.of(MorrisLecar.preset("type I")).currents(80).rate(FiCurve.RateMeasure.COUNT).progress(false).run();
+        assertEquals(curve.spikeCounts()[0] * 2.0, curve.ratesHz()[0], 1e-12);
+    }
+
+    @Test
+    void badSweepsAreRejected() {
+        var builder = FiCurve.of(QuadraticIntegrateAndFire.defaults());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents()).getMessage().contains("empty"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents(0.1, Double.NaN)).getMessage().contains("NaN"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents(0.3, 0.2)).getMessage().contains("ascending"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents(1, 0, 5)).getMessage().contains("empty"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents(0, 1, 0)).getMessage().contains("count"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.run()).getMessage().contains("currents not set"));
+        assertThrows(IllegalArgumentException.class, () -> builder.currents(0.5).durationMs(100).windowFromMs(100).run());
+        assertThrows(IllegalArgumentException.class, () -> builder.threads(0));
+        assertThrows(IllegalArgumentException.class, () -> FiCurve.of(null));
+    }
+}
