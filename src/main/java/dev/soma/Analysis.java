@@ -47,14 +47,14 @@ public final class Analysis {
         return SpikeTrains.adaptationIndex(run, skip);
     }
 
-    /** Starts an f–I curve of {@code model}: set {@code .currents(...)}, then {@code .run()}. */
+    /** Starts an f–I curve of {@code model}: set {@code .range(from, to, count)} or {@code .currents(...)}, then {@code .run()}. */
     public static FiCurve.Builder fI(NeuronModel model) {
         return FiCurve.of(model);
     }
 
     /** The f–I curve of {@code model} at {@code count} currents from {@code from} to {@code to} (model input unit), 1 s runs. */
     public static FiCurve fI(NeuronModel model, double from, double to, int count) {
-        return FiCurve.of(model).currents(from, to, count).run();
+        return FiCurve.of(model).range(from, to, count).run();
     }
 
     /** The Siegert rate (Hz) of an LIF driven by white noise: mean μ and amplitude σ of the free membrane (mV). */

@@ -202,7 +202,7 @@ public final class FiCurve {
         }
 
         /** {@code count} evenly spaced currents from {@code from} to {@code to} inclusive (model input unit). */
-        public Builder currents(double from, double to, int count) {
+        public Builder range(double from, double to, int count) {
             return currents(Sweeps.linspace("currents", from, to, count));
         }
 
@@ -249,7 +249,7 @@ public final class FiCurve {
         /** Runs one simulation per current and returns the curve. */
         public FiCurve run() {
             if (currents == null) {
-                throw new IllegalArgumentException("currents not set; call .currents(from, to, count) or .currents(values...) before run()");
+                throw new IllegalArgumentException("currents not set; call .range(from, to, count) or .currents(values...) before run()");
             }
             if (!(windowFromMs < durationMs)) {
                 throw new IllegalArgumentException("windowFromMs = " + windowFromMs + " must be below durationMs = "

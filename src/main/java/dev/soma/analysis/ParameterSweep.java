@@ -61,9 +61,9 @@ public final class ParameterSweep {
         return new ParameterSweep(copy, threads, progress, seed);
     }
 
-    /** Adds parameter {@code name} with {@code count} evenly spaced values from {@code from} to {@code to}. */
-    public ParameterSweep and(String name, double from, double to, int count) {
-        return and(name, Sweeps.linspace("values of \"" + name + "\"", from, to, count));
+    /** {@code count} evenly spaced values from {@code from} to {@code to} inclusive, to pass to {@link #and}. */
+    public static double[] linspace(double from, double to, int count) {
+        return Sweeps.linspace("linspace", from, to, count);
     }
 
     /** The pool size (default: all cores); 1 runs on the calling thread. */

@@ -33,26 +33,38 @@ public final class Progress {
     private final int total;
     private final long startNanos;
     private final PrintStream terminal;
+    private final long delayMs;
     private boolean shown;
     private Method update;
     private String displayId;
     private int lastDone = -1;
 
-    private Progress(String label, int total, PrintStream terminal) {
+    private Progress(String label, int total, PrintStream terminal, long delayMs) {
         this.label = label;
         this.total = total;
         this.terminal = terminal;
+        this.delayMs = delayMs;
         this.startNanos = System.nanoTime();
     }
 
     /** Starts timing a task of {@code total} units named {@code label} (e.g. "f–I sweep"); nothing is shown yet. */
     public static Progress start(String label, int total) {
-        return new Progress(label, total, System.err);
+        return new Progress(label, total, System.err, DELAY_MS);
+    }
+
+    /** For tests: another terminal stream and delay. */
+    static Progress start(String label, int total, PrintStream terminal, long delayMs) {
+        return new Progress(label, total, terminal, delayMs);
     }
 
     /** The class names tried for notebook display, in order. */
     public static List<String> displayClasses() {
         return List.copyOf(DISPLAY_CLASSES);
+    }
+
+    /** Stops trying {@code className} for notebook display. */
+    public static void removeDisplayClass(String className) {
+        DISPLAY_CLASSES.remove(className);
     }
 
     /** Tries {@code className} first for notebook display (e.g. a kernel's own display class). */
@@ -70,7 +82,7 @@ public final class Progress {
             return;
         }
         long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
-        if (!shown && elapsedMs < DELAY_MS) {
+        if (!shown && elapsedMs < delayMs) {
             return;
         }
         lastDone = done;

@@ -16,7 +16,7 @@ class FiCurveTest {
     @Test
     void quadraticIfCurveMatchesItsClosedFormWithinATenthOfAPercent() {
         QuadraticIntegrateAndFire qif = QuadraticIntegrateAndFire.defaults();
-        FiCurve curve = FiCurve.of(qif).currents(0.3, 1.2, 7).progress(false).run();
+        FiCurve curve = FiCurve.of(qif).range(0.3, 1.2, 7).progress(false).run();
         double[] currents = curve.currents();
         double[] rates = curve.ratesHz();
         for (int i = 0; i < currents.length; i++) {
@@ -27,7 +27,7 @@ class FiCurveTest {
 
     @Test
     void morrisLecarTypeIStartsFiringContinuously() {
-        FiCurve curve = FiCurve.of(MorrisLecar.preset("type I")).currents(30, 100, 15).progress(false).run();
+        FiCurve curve = FiCurve.of(MorrisLecar.preset("type I")).range(30, 100, 15).progress(false).run();
         FiCurve.Onset onset = curve.onset();
         assertEquals(Excitability.TYPE_I, onset.type(), onset.explanation());
         // Rinzel & Ermentrout's SNIC sits near 40 µA/cm²; the first firing current fires slowly.
@@ -37,7 +37,7 @@ class FiCurveTest {
 
     @Test
     void morrisLecarTypeIIJumpsToAFiniteRate() {
-        FiCurve curve = FiCurve.of(MorrisLecar.preset("type II")).currents(70, 120, 11).progress(false).run();
+        FiCurve curve = FiCurve.of(MorrisLecar.preset("type II")).range(70, 120, 11).progress(false).run();
         FiCurve.Onset onset = curve.onset();
         assertEquals(Excitability.TYPE_II, onset.type(), onset.explanation());
         assertTrue(onset.rateHz() > 5, onset.explanation());
@@ -45,7 +45,7 @@ class FiCurveTest {
 
     @Test
     void parallelSweepIsBitIdenticalToSingleThreaded() {
-        FiCurve.Builder builder = FiCurve.of(MorrisLecar.preset("type I")).currents(35, 120, 12).durationMs(600).windowFromMs(200).progress(false);
+        FiCurve.Builder builder = FiCurve.of(MorrisLecar.preset("type I")).range(35, 120, 12).durationMs(600).windowFromMs(200).progress(false);
         FiCurve one = builder.threads(1).run();
         FiCurve two = builder.threads(2).run();
         FiCurve five = builder.threads(5).run();
@@ -57,7 +57,7 @@ class FiCurveTest {
 
     @Test
     void tableNamesTheInputUnitAndRate() {
-        Table table = FiCurve.of(MorrisLecar.preset("type I")).currents(50, 60, 2).durationMs(300).windowFromMs(100).progress(false).run().table();
+        Table table = FiCurve.of(MorrisLecar.preset("type I")).range(50, 60, 2).durationMs(300).windowFromMs(100).progress(false).run().table();
         assertEquals(List.of("I [µA/cm²]", "rate [Hz]", "spikes"), table.columnNames());
         assertEquals(2, table.rowCount());
         Table qif = FiCurve.of(QuadraticIntegrateAndFire.defaults()).currents(0.5).durationMs(100).windowFromMs(50).progress(false).run().table();
@@ -76,8 +76,8 @@ class FiCurveTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents()).getMessage().contains("empty"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents(0.1, Double.NaN)).getMessage().contains("NaN"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents(0.3, 0.2)).getMessage().contains("ascending"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents(1, 0, 5)).getMessage().contains("empty"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.currents(0, 1, 0)).getMessage().contains("count"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.range(1, 0, 5)).getMessage().contains("empty"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.range(0, 1, 0)).getMessage().contains("count"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.run()).getMessage().contains("currents not set"));
         assertThrows(IllegalArgumentException.class, () -> builder.currents(0.5).durationMs(100).windowFromMs(100).run());
         assertThrows(IllegalArgumentException.class, () -> builder.threads(0));
