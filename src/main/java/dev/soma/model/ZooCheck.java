@@ -3,9 +3,9 @@ package dev.soma.model;
 import java.util.Locale;
 import java.util.Map;
 
-/** Parameter validation and preset lookup shared by the model records of the neuron zoo. */
-final class Check {
-    private Check() {}
+/** Parameter validation and preset lookup shared by the model records of the neuron zoo (kept apart from the foundation's {@code Check} so the two can evolve separately). */
+final class ZooCheck {
+    private ZooCheck() {}
 
     /** Rejects NaN and infinities. */
     static double finite(String name, double value, String unit) {
