@@ -65,6 +65,28 @@ public final class Siegert {
         return 1000.0 / periodMs;
     }
 
+    /**
+     * The rate (Hz) for noise filtered with a short correlation time {@code noiseTauMs} (an
+     * Ornstein–Uhlenbeck current, or synaptic filtering): the white-noise formula with threshold
+     * and reset both raised by σ (α/2) √(τ_s/τ), α = √2 |ζ(1/2)| ≈ 2.0652 (Fourcaud &amp; Brunel
+     * 2002, Neural Comput. 14:2057–2110, eq. 4.33; Brunel &amp; Sergi 1998). Accurate to first order
+     * in √(τ_s/τ); {@code noiseTauMs} = 0 gives the white-noise rate.
+     */
+    public static double colouredRateHz(double meanMv, double sigmaMv, double tauMs, double thresholdMv, double resetMv,
+                                        double refractoryMs, double noiseTauMs) {
+        if (!(noiseTauMs >= 0) || Double.isInfinite(noiseTauMs)) {
+            throw new IllegalArgumentException("noiseTauMs = " + noiseTauMs + " must be a finite number ≥ 0 (ms)");
+        }
+        if (!(tauMs > 0) || Double.isInfinite(tauMs)) {
+            throw new IllegalArgumentException("tauMs = " + tauMs + " must be a finite number > 0 (ms)");
+        }
+        double shift = sigmaMv * 0.5 * ALPHA * Math.sqrt(noiseTauMs / tauMs);
+        return rateHz(meanMv, sigmaMv, tauMs, thresholdMv + shift, resetMv + shift, refractoryMs);
+    }
+
+    /** √2 |ζ(1/2)|. */
+    static final double ALPHA = Math.sqrt(2.0) * 1.4603545088095868;
+
     /** The scaled complementary error function erfcx(x) = e^{x²} erfc(x), accurate for all finite x. */
     static double erfcx(double x) {
         if (x < 0) {

@@ -52,6 +52,16 @@ class SiegertTest {
     }
 
     @Test
+    void colouredNoiseRaisesTheEffectiveThreshold() {
+        double white = Siegert.rateHz(-52, 3, 10, -50, -70, 2);
+        assertEquals(white, Siegert.colouredRateHz(-52, 3, 10, -50, -70, 2, 0), 0);
+        // Shifted by σ α/2 √(τs/τ) with α = √2 |ζ(1/2)| = 2.0652: the filtered noise fires less.
+        double shift = 3 * 1.0326 * Math.sqrt(0.1 / 10);
+        assertEquals(Siegert.rateHz(-52, 3, 10, -50 + shift, -70 + shift, 2), Siegert.colouredRateHz(-52, 3, 10, -50, -70, 2, 0.1), 1e-4);
+        assertTrue(Siegert.colouredRateHz(-52, 3, 10, -50, -70, 2, 0.1) < white);
+    }
+
+    @Test
     void badParametersAreRejectedByName() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Siegert.rateHz(-50, 0, 10, -50, -70, 2)).getMessage().startsWith("sigmaMv"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Siegert.rateHz(-50, 1, -10, -50, -70, 2)).getMessage().startsWith("tauMs"));
