@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.soma.model.HodgkinHuxley;
+import dev.soma.model.LeakyIntegrateAndFire;
 import dev.soma.model.MorrisLecar;
 import dev.soma.model.QuadraticIntegrateAndFire;
 import java.util.List;
@@ -22,6 +24,40 @@ class FiCurveTest {
         for (int i = 0; i < currents.length; i++) {
             double exact = 1000.0 / qif.periodMs(currents[i]);
             assertEquals(exact, rates[i], 1e-3 * exact, "I = " + currents[i] + " nA");
+        }
+    }
+
+    @Test
+    void lifCurveMatchesTheAnalyticReferenceWithinATenthOfAPercent() {
+        List<String[]> rows = Refdata.rows("lif_fI_analytic.csv");
+        double[] currents = rows.stream().mapToDouble(r -> Double.parseDouble(r[0])).toArray();
+        double[] expected = rows.stream().mapToDouble(r -> Double.parseDouble(r[1])).toArray();
+        // R = 1 MΩ: the reference's R I in mV is the current in nA.
+        FiCurve curve = FiCurve.of(LeakyIntegrateAndFire.unitResistance()).currents(currents).progress(false).run();
+        double[] rates = curve.ratesHz();
+        for (int i = 0; i < currents.length; i++) {
+            if (expected[i] == 0) {
+                assertEquals(0, rates[i], "RI = " + currents[i] + " mV");
+            } else {
+                assertEquals(expected[i], rates[i], 1e-3 * expected[i], "RI = " + currents[i] + " mV");
+            }
+        }
+        assertEquals(Excitability.TYPE_I, curve.onset().type(), curve.onset().explanation());
+        assertEquals(20, curve.rheobase(), 0.01);
+    }
+
+    @Test
+    void hodgkinHuxleyJumpsFromRestToMoreThan30HzAndMatchesTheReferenceWithinOnePercent() {
+        FiCurve curve = FiCurve.of(HodgkinHuxley.squidAxon()).range(0, 30, 31).progress(false).run();
+        FiCurve.Onset onset = curve.onset(0.01, 0.25);
+        assertEquals(Excitability.TYPE_II, onset.type(), onset.explanation());
+        assertTrue(onset.rateHz() > 30, onset.explanation());
+        assertTrue(onset.rheobase() > 6 && onset.rheobase() <= 7, onset.explanation());
+        double[] rates = curve.ratesHz();
+        for (String[] row : Refdata.rows("hh_fI.csv")) {
+            int i = (int) Double.parseDouble(row[0]);
+            double reference = row[3].equals("nan") ? 0 : Double.parseDouble(row[3]);
+            assertEquals(reference, rates[i], 0.01 * reference, "I = " + i + " µA/cm²");
         }
     }
 
