@@ -32,10 +32,12 @@ import java.util.Map;
  * CH chattering (0.02, 0.2, −50, 2); FS fast spiking (0.1, 0.2, −65, 2); LTS low-threshold spiking
  * (0.02, 0.25, −65, 2); TC thalamo-cortical (0.02, 0.25, −65, 0.05); RZ resonator (0.1, 0.26, −65, 2).
  * {@link #presetInput(String)} gives a constant input that shows the pattern (10 for RS, IB, CH,
- * FS, LTS and TC). TC and RZ need more: TC fires tonically when depolarised from rest, but a
- * rebound burst when released from hyperpolarisation (e.g. I = −10 for 200 ms, then 0); RZ rests
- * on a stable focus (damped subthreshold oscillations near 24 Hz) and fires for brief pulses
- * repeated near that frequency, so its preset input is 0.
+ * FS and LTS; 2 for TC, which fires tonically near 50 Hz when depolarised from rest). TC and RZ
+ * need more: TC fires a rebound burst when released from hyperpolarisation (e.g. I = −10 for
+ * 200 ms, then 0); RZ rests on a stable focus at v = −62.5 mV, so a brief pulse leaves damped
+ * subthreshold oscillations near 24 Hz (its resonance; the fixed point's eigenvalues are
+ * −0.05 ± 0.153i per ms), and its preset input is 0. Note that the paper's start (v = −65,
+ * u = b v) is not RZ's rest: started there, RZ fires once; start it from (−62.5, −16.25).
  *
  * <p>Reference: E. M. Izhikevich (2003), "Simple model of spiking neurons", IEEE Trans. Neural
  * Netw. 14:1569–1572.
@@ -55,7 +57,7 @@ public record Izhikevich(String name, double a, double b, double c, double d, do
         add("CH", "chattering", 0.02, 0.2, -50, 2, 10);
         add("FS", "fast spiking", 0.1, 0.2, -65, 2, 10);
         add("LTS", "low-threshold spiking", 0.02, 0.25, -65, 2, 10);
-        add("TC", "thalamo-cortical", 0.02, 0.25, -65, 0.05, 10);
+        add("TC", "thalamo-cortical", 0.02, 0.25, -65, 0.05, 2);
         add("RZ", "resonator", 0.1, 0.26, -65, 2, 0);
     }
 

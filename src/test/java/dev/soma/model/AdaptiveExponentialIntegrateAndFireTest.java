@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.soma.analysis.SpikeTrains;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveExponentialIntegrateAndFireTest {
@@ -92,5 +97,98 @@ class AdaptiveExponentialIntegrateAndFireTest {
         double[] d = new double[2];
         tonic.derivatives(0, new double[] {500, 0}, 0, d);
         assertTrue(Double.isFinite(d[0]));
+    }
+
+    /** Naud et al.'s protocol: the pattern's current from t = 0, 500 ms, default method and step. */
+    private static double[] pattern(String name) {
+        return ZooRuns.spikes(AdaptiveExponentialIntegrateAndFire.preset(name),
+                AdaptiveExponentialIntegrateAndFire.presetInputNa(name), 500, 500);
+    }
+
+    static double[] referenceSpikes(String file) throws Exception {
+        try (var in = AdaptiveExponentialIntegrateAndFireTest.class.getResourceAsStream("/refdata/" + file);
+             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return reader.lines().skip(1).filter(l -> !l.isBlank()).mapToDouble(l -> Double.parseDouble(l.split(",")[2])).toArray();
+        }
+    }
+
+    @Test
+    void tonicSpikeTimesMatchTheReferenceWithin50MicrosecondsAtTheDefaultStep() throws Exception {
+        // Every one of the 51 spikes within 0.05 ms of SciPy's DOP853 (Brian2's Euler at 0.01 ms is 2.4 ms off by the end).
+        double[] reference = referenceSpikes("adex_tonic_spikes.csv");
+        double[] spikes = pattern("tonic");
+        assertEquals(51, reference.length);
+        assertEquals(reference.length, spikes.length);
+        for (int i = 0; i < reference.length; i++) {
+            assertEquals(reference[i], spikes[i], 0.05, "spike " + i);
+        }
+    }
+
+    @Test
+    void tonicFiresRegularlyWithoutAdaptation() {
+        double[] s = pattern("tonic");
+        assertEquals(0, SpikeTrains.adaptationIndex(s, 4), 0.01);
+        assertTrue(SpikeTrains.cv(SpikeTrains.window(s, 100, 500)) < 0.02);
+    }
+
+    @Test
+    void adaptingSlowsDown() {
+        double[] s = pattern("adapting");
+        double[] isi = SpikeTrains.isi(s);
+        assertTrue(SpikeTrains.adaptationIndex(s, 0) > 0.05, Arrays.toString(isi));
+        assertTrue(isi[isi.length - 1] > 4 * isi[0], Arrays.toString(isi));
+        for (int k = 1; k < isi.length; k++) assertTrue(isi[k] >= isi[k - 1] - 1e-9, Arrays.toString(isi));
+    }
+
+    @Test
+    void initialBurstThenRegularSpiking() {
+        double[] s = pattern("initial burst");
+        int[] groups = SpikeTrains.burstSizes(s, 15);
+        assertTrue(groups[0] >= 3, Arrays.toString(groups));
+        for (int k = 1; k < groups.length; k++) assertEquals(1, groups[k], Arrays.toString(groups));
+        assertTrue(groups.length >= 5, Arrays.toString(groups));
+    }
+
+    @Test
+    void regularBurstingRepeatsBursts() {
+        int[] groups = SpikeTrains.burstSizes(pattern("regular bursting"), 15);
+        assertTrue(groups.length >= 3, Arrays.toString(groups));
+        for (int g : groups) assertTrue(g >= 2, Arrays.toString(groups));
+    }
+
+    @Test
+    void delayedAcceleratingStartsLateAndSpeedsUp() {
+        double[] s = pattern("delayed accelerating");
+        assertTrue(SpikeTrains.firstSpikeLatencyMs(s, 0) > 20, Arrays.toString(s));
+        assertTrue(SpikeTrains.adaptationIndex(s, 0) < 0, Arrays.toString(SpikeTrains.isi(s)));
+        double[] isi = SpikeTrains.isi(s);
+        assertTrue(isi[isi.length - 1] < 0.7 * isi[0], Arrays.toString(isi));
+    }
+
+    @Test
+    void delayedRegularBurstingStartsLateThenBursts() {
+        double[] s = pattern("delayed regular bursting");
+        assertTrue(SpikeTrains.firstSpikeLatencyMs(s, 0) > 40, Arrays.toString(s));
+        int[] groups = SpikeTrains.burstSizes(s, 15);
+        assertTrue(groups.length >= 3, Arrays.toString(groups));
+        for (int g : groups) assertTrue(g >= 2, Arrays.toString(groups));
+    }
+
+    @Test
+    void transientFiresOnlyAtOnset() {
+        double[] s = pattern("transient");
+        assertTrue(s.length >= 1 && s.length <= 3, Arrays.toString(s));
+        assertTrue(s[s.length - 1] < 100, Arrays.toString(s));
+    }
+
+    @Test
+    void irregularHasWidelyVaryingIntervals() {
+        double[] late = SpikeTrains.window(pattern("irregular"), 100, 500);
+        double[] isi = SpikeTrains.isi(late);
+        assertTrue(late.length >= 10, Arrays.toString(late));
+        assertTrue(SpikeTrains.cv(late) > 0.3, Arrays.toString(isi));
+        double min = Arrays.stream(isi).min().orElseThrow();
+        double max = Arrays.stream(isi).max().orElseThrow();
+        assertTrue(max > 4 * min, Arrays.toString(isi));
     }
 }
