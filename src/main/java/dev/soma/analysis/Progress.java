@@ -38,6 +38,7 @@ public final class Progress {
     private Method update;
     private String displayId;
     private int lastDone = -1;
+    private long lastShownMs = Long.MIN_VALUE;
 
     private Progress(String label, int total, PrintStream terminal, long delayMs) {
         this.label = label;
@@ -85,7 +86,12 @@ public final class Progress {
         if (!shown && elapsedMs < delayMs) {
             return;
         }
+        // At most five redraws a second (and always the last): a notebook round-trip per finished task would flood it.
+        if (shown && done < total && elapsedMs - lastShownMs < 200) {
+            return;
+        }
         lastDone = done;
+        lastShownMs = elapsedMs;
         String text = line(done, elapsedMs);
         if (!shown) {
             shown = true;
