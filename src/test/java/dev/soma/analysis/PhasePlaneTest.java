@@ -120,6 +120,20 @@ class PhasePlaneTest {
     }
 
     @Test
+    void adexSubthresholdPlaneHasARestAndASaddleThreshold() {
+        // (gL + a)(V − EL) = gL ΔT e^{(V − VT)/ΔT} at I = 0: a stable rest just above EL and a saddle near −44.6 mV.
+        var adex = dev.soma.model.AdaptiveExponentialIntegrateAndFire.preset("tonic");
+        List<PhasePlane.FixedPoint> points = PhasePlane.of(adex, 0, -80, -35, -0.1, 0.3).fixedPoints();
+        assertEquals(2, points.size(), points.toString());
+        assertTrue(points.get(0).stable());
+        assertEquals(-70, points.get(0).x(), 0.01);
+        assertEquals("saddle", points.get(1).type());
+        assertEquals(-44.6, points.get(1).x(), 0.1);
+        double v = points.get(1).x();
+        assertEquals(0.012 * (v + 70), 0.02 * Math.exp((v + 50) / 2), 1e-9);
+    }
+
+    @Test
     void aModelWithoutTwoVariablesIsRejected() {
         NeuronModel threeD = new NeuronModel() {
             public String name() { return "three"; }
