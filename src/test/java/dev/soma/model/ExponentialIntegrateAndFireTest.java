@@ -31,4 +31,13 @@ class ExponentialIntegrateAndFireTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> eif.withCapacitanceNf(0)).getMessage().startsWith("capacitanceNf"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> eif.withRefractoryMs(-1)).getMessage().startsWith("refractoryMs"));
     }
+
+    @Test
+    void firesRepetitivelyJustAboveRheobaseAndNotJustBelow() {
+        assertEquals(0, ZooRuns.spikes(eif, 0.17, 1000, 1000).length);
+        double[] above = ZooRuns.spikes(eif, 0.19, 1000, 1000);
+        assertTrue(above.length >= 3, java.util.Arrays.toString(above));
+        // Reset and held for 2 ms: no interval shorter than the refractory period.
+        for (int k = 1; k < above.length; k++) assertTrue(above[k] - above[k - 1] > 2);
+    }
 }

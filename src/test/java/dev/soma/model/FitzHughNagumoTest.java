@@ -31,4 +31,14 @@ class FitzHughNagumoTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> fhn.withEpsilon(-0.08)).getMessage().startsWith("epsilon"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> fhn.withA(Double.NaN)).getMessage().startsWith("a = "));
     }
+
+    @Test
+    void spikesPeriodicallyInsideTheOscillatoryRangeAndNotAtRest() {
+        assertEquals(0, ZooRuns.spikes(fhn, 0.0, 500, 500).length);
+        double[] s = ZooRuns.spikes(fhn, 0.5, 1000, 1000);
+        assertTrue(s.length >= 20, java.util.Arrays.toString(s));
+        double[] late = java.util.Arrays.copyOfRange(s, s.length / 2, s.length);
+        double first = late[1] - late[0];
+        for (int k = 2; k < late.length; k++) assertEquals(first, late[k] - late[k - 1], 1e-3 * first);
+    }
 }
