@@ -36,7 +36,9 @@ import java.util.Map;
  * Biol. Cybern. 99:335–347, Table 1, each with the step current of that table
  * ({@link #presetInputNa(String)}): tonic, adapting, initial burst, regular bursting, delayed
  * accelerating, delayed regular bursting, transient, irregular. The same table appears in Gerstner
- * et al., <i>Neuronal Dynamics</i> (2014), Table 6.1.
+ * et al., <i>Neuronal Dynamics</i> (2014), Table 6.1. The tonic set is confirmed by the reference
+ * data (SciPy, NEURON, Brian2); each of the others is checked to produce its named pattern
+ * (bursts, adaptation index, delay) by a test.
  *
  * <p>Reference: R. Brette and W. Gerstner (2005), "Adaptive exponential integrate-and-fire model
  * as an effective description of neuronal activity", J. Neurophysiol. 94:3637–3642.

@@ -36,9 +36,11 @@ import java.util.Map;
  *
  * <p>Presets ({@link #preset(String)}): {@code "type I"} (SNIC; firing starts at about 40 µA/cm²
  * with an arbitrarily low rate) and {@code "type II"} (Hopf; firing starts near 88 µA/cm² at a
- * finite rate, with bistability just below), both from J. Rinzel and G. B. Ermentrout (1998),
- * "Analysis of neural excitability and oscillations", in Koch &amp; Segev (eds.), <i>Methods in
- * Neuronal Modeling</i>, 2nd ed., MIT Press, Table 7.1 / Fig. 7.1.
+ * finite rate, about 10 Hz, with bistability just below), the two parameter sets of J. Rinzel and
+ * G. B. Ermentrout (1998), "Analysis of neural excitability and oscillations", in Koch &amp; Segev
+ * (eds.), <i>Methods in Neuronal Modeling</i>, 2nd ed., MIT Press, ch. 7 (also used in Ermentrout
+ * &amp; Terman, <i>Mathematical Foundations of Neuroscience</i>, 2010, ch. 3). The onsets quoted here
+ * are what Soma's f–I analysis finds with these sets (see the tests).
  *
  * <p>Reference: C. Morris and H. Lecar (1981), "Voltage oscillations in the barnacle giant muscle
  * fiber", Biophys. J. 35:193–213.
