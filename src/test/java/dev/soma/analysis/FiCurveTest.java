@@ -92,6 +92,17 @@ class FiCurveTest {
     }
 
     @Test
+    void parallelHodgkinHuxleySweepIsBitIdenticalToSingleThreaded() {
+        // The 200 × 1 s sweep of the issue, shortened for CI; FiSweepTiming runs the full one by hand.
+        FiCurve.Builder builder = FiCurve.of(HodgkinHuxley.squidAxon()).range(0, 30, 16).durationMs(300).windowFromMs(100).progress(false);
+        FiCurve one = builder.threads(1).run();
+        FiCurve two = builder.threads(2).run();
+        assertArrayEquals(one.ratesHz(), two.ratesHz());
+        assertArrayEquals(one.spikeCounts(), two.spikeCounts());
+        assertTrue(one.ratesHz()[15] > 50);
+    }
+
+    @Test
     void tableNamesTheInputUnitAndRate() {
         Table table = FiCurve.of(MorrisLecar.preset("type I")).range(50, 60, 2).durationMs(300).windowFromMs(100).progress(false).run().table();
         assertEquals(List.of("I [µA/cm²]", "rate [Hz]", "spikes"), table.columnNames());
