@@ -171,6 +171,13 @@ public final class NoisyLif {
         return currents;
     }
 
+    /** One line: the neuron and the noise. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "noisy %s; OU noise σ_I = %.4g nA, τ_s = %.4g ms (σ = %.4g mV)",
+                lif, sigmaNa, noiseTauMs, sigmaMv());
+    }
+
     private String title(String how) {
         return String.format(Locale.ROOT, "noisy LIF f–I (%s, σ_I = %.3g nA, τ_s = %.3g ms)", how, sigmaNa, noiseTauMs);
     }

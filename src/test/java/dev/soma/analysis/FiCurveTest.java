@@ -112,6 +112,27 @@ class FiCurveTest {
     }
 
     @Test
+    void onsetOutsideTheSweepIsUndeterminedAndSaysWhy() {
+        FiCurve silent = FiCurve.of(QuadraticIntegrateAndFire.defaults()).range(0, 0.2, 3).durationMs(300).windowFromMs(100).progress(false).run();
+        assertEquals(Excitability.UNDETERMINED, silent.excitability());
+        assertTrue(silent.onset().explanation().contains("no firing"), silent.onset().explanation());
+        FiCurve firing = FiCurve.of(QuadraticIntegrateAndFire.defaults()).range(0.5, 1, 3).durationMs(300).windowFromMs(100).progress(false).run();
+        assertEquals(Excitability.UNDETERMINED, firing.excitability());
+        assertTrue(firing.onset().explanation().contains("start the sweep lower"), firing.onset().explanation());
+        assertThrows(IllegalArgumentException.class, () -> firing.onset(0, 0.25));
+        assertThrows(IllegalArgumentException.class, () -> firing.onset(0.01, 1.5));
+    }
+
+    @Test
+    void quadraticIfRheobaseIsFoundByBisection() {
+        FiCurve curve = FiCurve.of(QuadraticIntegrateAndFire.defaults()).range(0.1, 0.5, 5).durationMs(1000).progress(false).run();
+        FiCurve.Onset onset = curve.onset(1e-4, 0.25);
+        // Rheobase 0.225 nA; just above it the period exceeds the 500 ms window, so the measured onset lies a little higher.
+        assertTrue(onset.rheobase() > 0.225 && onset.rheobase() < 0.24, onset.explanation());
+        assertEquals(Excitability.TYPE_I, onset.type(), onset.explanation());
+    }
+
+    @Test
     void countRatesAreSpikesInTheWindow() {
         FiCurve curve = FiCurve.of(MorrisLecar.preset("type I")).currents(80).rate(FiCurve.RateMeasure.COUNT).progress(false).run();
         assertEquals(curve.spikeCounts()[0] * 2.0, curve.ratesHz()[0], 1e-12);
