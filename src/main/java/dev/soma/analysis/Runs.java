@@ -18,11 +18,6 @@ final class Runs {
         return setup(model, input, durationMs).run(durationMs).spikeTimes();
     }
 
-    /** Spike times (ms) of {@code model} driven by {@code input} for {@code durationMs}, from {@code start}. */
-    static double[] spikeTimes(NeuronModel model, double[] start, Current input, double durationMs) {
-        return setup(model, input, durationMs).startFrom(start).run(durationMs).spikeTimes();
-    }
-
     /** A setup that samples only at the start and the end: the spike times are what is wanted. */
     private static SimulationSetup setup(NeuronModel model, Current input, double durationMs) {
         SimulationSetup setup = SimulationSetup.of(model).inject(input);
