@@ -69,12 +69,14 @@ public final class SomaKernel extends BaseKernel {
 
     private static volatile SomaKernel current;
     private static final boolean TRACE = System.getenv("SOMA_KERNEL_TRACE") != null;
+    private static final PrintStream STDERR = System.err;
 
     /** With SOMA_KERNEL_TRACE set, logs milliseconds since the JVM started, to measure start-up. */
     static void trace(String what) {
         if (TRACE) {
             long start = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-            System.err.println("soma kernel: " + (System.currentTimeMillis() - start) + " ms " + what);
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+            STDERR.println("soma kernel: " + (System.currentTimeMillis() - start) + " ms (cpu " + cpu + " ms) " + what);
         }
     }
 
@@ -132,8 +134,11 @@ public final class SomaKernel extends BaseKernel {
         }
         String json = Files.readString(Paths.get(args[0]), StandardCharsets.UTF_8);
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
+        trace("parsed");
         SomaKernel kernel = new SomaKernel(log);
+        trace("kernel");
         SomaConnection connection = new SomaConnection(props, kernel);
+        trace("connection");
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         trace("connected");
@@ -371,6 +376,15 @@ public final class SomaKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) throws Exception {
+        trace("eval start");
+        try {
+            return evalCell(code);
+        } finally {
+            trace("eval end");
+        }
+    }
+
+    private DisplayData evalCell(String code) throws Exception {
         lastError = null;
         cellNumber = executionCount.get() - 1;
         String[] entry = {String.valueOf(cellNumber), code, null};
