@@ -179,6 +179,7 @@ public final class SomaKernel extends BaseKernel {
         }
         // A statement that runs code once, so the notebook's class loader exists from now on.
         js.eval("if (false) {}");
+        loadRenderers();
         trace("JShell ready");
         return js;
     }
