@@ -681,7 +681,13 @@ public final class SomaKernel extends BaseKernel {
                     return out;
                 }
             }
-            return mimes.length == 0 ? getRenderer().render(value) : getRenderer().renderAs(value, mimes);
+            DisplayData out = mimes.length == 0 ? getRenderer().render(value) : getRenderer().renderAs(value, mimes);
+            if (value instanceof java.awt.image.RenderedImage img
+                    && out.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN) != null) {
+                // toString() of an image names its identity hash: a text that changes on every run.
+                out.putText(value.getClass().getSimpleName() + " " + img.getWidth() + " x " + img.getHeight() + " px");
+            }
+            return out;
         } finally {
             th.setContextClassLoader(previous);
         }
