@@ -61,10 +61,10 @@ import jdk.jshell.VarSnippet;
 public final class SomaKernel extends BaseKernel {
 
     static final String VERSION = versionOf();
+    /** What IJava 1.3.0 imports into every session, so notebooks behave the same in both kernels. */
     private static final String SESSION_IMPORTS = String.join("\n",
-            "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
-            "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
-            "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
+            "import java.util.*;", "import java.io.*;", "import java.math.*;", "import java.net.*;",
+            "import java.util.concurrent.*;", "import java.util.prefs.*;", "import java.util.regex.*;",
             "import static dev.soma.kernel.Display.*;");
 
     private static volatile SomaKernel current;
@@ -354,7 +354,7 @@ public final class SomaKernel extends BaseKernel {
     @Override
     public LanguageInfo getLanguageInfo() {
         return new LanguageInfo.Builder("java")
-                .version(Runtime.version().toString())
+                .version(System.getProperty("java.specification.version"))
                 .mimetype("text/x-java-source")
                 .fileExtension(".jshell")
                 .pygments("java")
@@ -403,7 +403,7 @@ public final class SomaKernel extends BaseKernel {
         }
     }
 
-    private DisplayData run(String code) throws Exception {
+    DisplayData run(String code) throws Exception {
         JShell js = shell();
         if (code.stripLeading().startsWith("%%")) {
             String body = code.stripLeading();
