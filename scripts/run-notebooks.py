@@ -44,7 +44,7 @@ def main():
         path = os.path.abspath(path)
         name = os.path.basename(path)
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, kernel_name="java", timeout=args.timeout, startup_timeout=60,
+        client = NotebookClient(nb, kernel_name="java", timeout=args.timeout, startup_timeout=60, record_timing=False,
                                 resources={"metadata": {"path": os.path.dirname(path)}})
         start = time.time()
         try:
