@@ -49,6 +49,14 @@ public final class Figure extends BufferedImage {
     /** The resolution a figure's pixel size refers to, in dots per inch. */
     public static final int SCREEN_DPI = 96;
 
+    static {
+        // A notebook shows the first figure as PNG right after it is painted; ImageIO's plug-in
+        // registry takes a few hundred ms to start, so it starts now, beside the first paint.
+        Thread warmUp = new Thread(() -> ImageIO.getImageWritersByFormatName("png").hasNext(), "soma-png-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     private final Node root;
     private final String title;
 
