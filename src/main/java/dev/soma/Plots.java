@@ -78,6 +78,22 @@ public final class Plots {
         return Traces.overlay(tMs, yTitle, labels, ys);
     }
 
+    /** One variable of several runs overlaid, labelled; the runs as a list (e.g. from a stream). */
+    public static Figure overlay(String variable, List<String> labels, List<SimulationResult> runs) {
+        if (runs == null) {
+            throw new IllegalArgumentException("runs = null: pass a list of simulation results");
+        }
+        return Traces.overlay(variable, labels, runs.toArray(new SimulationResult[0]));
+    }
+
+    /**
+     * Curves y(x) against a shared x that is not time — gate curves against V, input–output curves:
+     * {@code lines("V [mV]", v, "x∞ [1]", List.of("m∞", "h∞"), mInf, hInf)}.
+     */
+    public static Figure lines(String xTitle, double[] x, String yTitle, List<String> labels, double[]... ys) {
+        return Traces.lines(xTitle, x, yTitle, labels, ys);
+    }
+
     // ---- activation functions and f–I curves --------------------------------------------------
 
     /** A named function with its derivative, for the activation figures. */
@@ -252,5 +268,21 @@ public final class Plots {
     /** Figures in a grid of {@code cols} columns, filled row by row, as one image. */
     public static Figure grid(int cols, Figure... figures) {
         return Figure.grid(cols, figures);
+    }
+
+    /** Panels side by side, from a list (e.g. made with a stream). */
+    public static Figure row(List<Figure> figures) {
+        if (figures == null) {
+            throw new IllegalArgumentException("figures = null: pass a list of figures");
+        }
+        return row(figures.toArray(new Figure[0]));
+    }
+
+    /** Panels in a grid of {@code cols} columns, from a list. */
+    public static Figure grid(int cols, List<Figure> figures) {
+        if (figures == null) {
+            throw new IllegalArgumentException("figures = null: pass a list of figures");
+        }
+        return grid(cols, figures.toArray(new Figure[0]));
     }
 }

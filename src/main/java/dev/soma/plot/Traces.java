@@ -215,6 +215,27 @@ public final class Traces {
     }
 
     /**
+     * Curves y(x) on a shared x grid, labelled, for anything that is not a time course (gate
+     * curves against V, input–output curves): {@code ys[i]} against {@code x}.
+     */
+    public static Figure lines(String xTitle, double[] x, String yTitle, List<String> labels, double[]... ys) {
+        Check.notNull("xTitle", xTitle, "give the x axis title with its unit, e.g. \"V [mV]\"");
+        Check.notNull("yTitle", yTitle, "give the y axis title with its unit, e.g. \"rate [Hz]\"");
+        if (ys == null || ys.length == 0) {
+            throw new IllegalArgumentException("ys is empty; pass at least one curve");
+        }
+        Check.notNull("labels", labels, "pass one label per curve");
+        if (labels.size() != ys.length) {
+            throw new IllegalArgumentException("labels has " + labels.size() + " entries but ys has " + ys.length + "; pass one label per curve");
+        }
+        List<double[]> xs = new ArrayList<>();
+        for (int i = 0; i < ys.length; i++) {
+            xs.add(x);
+        }
+        return overlay(xs, xTitle, yTitle, labels, List.of(ys), null);
+    }
+
+    /**
      * The classic Hodgkin–Huxley figure: V on top; the gates m, h, n; the currents I_Na, I_K, I_L;
      * three panels sharing the time axis. The run must have recorded these variables.
      */
