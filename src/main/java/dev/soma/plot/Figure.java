@@ -231,7 +231,7 @@ public final class Figure extends BufferedImage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return withDescription(out.toString(StandardCharsets.UTF_8));
+        return withDescription(SvgLines.merge(out.toString(StandardCharsets.UTF_8)));
     }
 
     /**
