@@ -206,6 +206,14 @@ public final class Plots {
         return Spikes.raster(timesMs, neuronIds, durationMs, firstInhibitory);
     }
 
+    /**
+     * A raster with every option: neurons {@code 0..neuronCount-1} (silent ones count in the rate),
+     * those below {@code firstInhibitory} excitatory, population rate in bins of {@code binMs}.
+     */
+    public static Figure raster(double[] timesMs, int[] neuronIds, int neuronCount, double durationMs, int firstInhibitory, double binMs) {
+        return Spikes.raster(timesMs, neuronIds, neuronCount, durationMs, firstInhibitory, binMs);
+    }
+
     /** A spike raster from a table with a time column in ms and a {@code neuron} column. */
     public static Figure raster(Table spikes, double durationMs) {
         return Spikes.raster(spikes, durationMs);
