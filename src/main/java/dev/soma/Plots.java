@@ -191,6 +191,11 @@ public final class Plots {
         return Spikes.raster(trainsMs, durationMs);
     }
 
+    /** An E/I raster of spike trains: trains below {@code firstInhibitory} are excitatory, the rest inhibitory. */
+    public static Figure raster(double[][] trainsMs, double durationMs, int firstInhibitory) {
+        return Spikes.raster(trainsMs, durationMs, firstInhibitory);
+    }
+
     /** A spike raster from parallel arrays of spike times (ms) and neuron indices, with the population rate below. */
     public static Figure raster(double[] timesMs, int[] neuronIds, double durationMs) {
         return Spikes.raster(timesMs, neuronIds, durationMs);
@@ -199,6 +204,14 @@ public final class Plots {
     /** An E/I raster: neurons below {@code firstInhibitory} are excitatory, the rest inhibitory. */
     public static Figure raster(double[] timesMs, int[] neuronIds, double durationMs, int firstInhibitory) {
         return Spikes.raster(timesMs, neuronIds, durationMs, firstInhibitory);
+    }
+
+    /**
+     * A raster with every option: neurons {@code 0..neuronCount-1} (silent ones count in the rate),
+     * those below {@code firstInhibitory} excitatory, population rate in bins of {@code binMs}.
+     */
+    public static Figure raster(double[] timesMs, int[] neuronIds, int neuronCount, double durationMs, int firstInhibitory, double binMs) {
+        return Spikes.raster(timesMs, neuronIds, neuronCount, durationMs, firstInhibitory, binMs);
     }
 
     /** A spike raster from a table with a time column in ms and a {@code neuron} column. */
@@ -236,6 +249,16 @@ public final class Plots {
     public static Figure phasePlane(PhasePlane.Field field, String xTitle, String yTitle, double xMin, double xMax,
                                     double yMin, double yMax, double[][]... trajectories) {
         return PhasePlane.of(field, xTitle, yTitle, xMin, xMax, yMin, yMax, trajectories == null ? List.of() : Arrays.asList(trajectories));
+    }
+
+    // ---- helpers for notebooks ----------------------------------------------------------------
+
+    /** Labels for overlaid series, without an import: {@code overlay("V", Plots.labels("weak", "strong"), weak, strong)}. */
+    public static List<String> labels(String... labels) {
+        if (labels == null) {
+            throw new IllegalArgumentException("labels = null; pass one label per series, e.g. Plots.labels(\"weak\", \"strong\")");
+        }
+        return List.of(labels);
     }
 
     // ---- layout -------------------------------------------------------------------------------
