@@ -124,6 +124,9 @@ public final class SomaKernel extends BaseKernel {
         trace("main");
         Logger.getLogger("").setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+        // Libraries that show progress in a notebook (Soma's sweeps) find this kernel's display
+        // functions through this property, without depending on the kernel.
+        System.setProperty("soma.display.classes", Display.class.getName());
         if (args.length < 1) {
             log.println("usage: java -jar soma-kernel.jar CONNECTION_FILE");
             System.exit(2);
