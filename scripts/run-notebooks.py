@@ -64,6 +64,7 @@ def main():
             nbformat.write(nb, os.path.join(out_dir, name))
             continue
         took = time.time() - start
+        coalesce_streams(nb)
         nbformat.write(nb, os.path.join(out_dir, name))
         if exporter is not None:
             body, _ = exporter.from_notebook_node(nb)
@@ -71,9 +72,44 @@ def main():
                 f.write(body)
         if args.save:
             nbformat.write(nb, path)
+            if name == README_FIGURE_SOURCE:
+                save_last_figure(nb, os.path.join(ROOT, README_FIGURE))
         print(f"ok {name} ({took:.1f} s){' saved' if args.save else ''}")
     print(f"{len(paths) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+# The README shows the quick start's last figure: an activation function next to action potentials.
+README_FIGURE_SOURCE = "00-quickstart.ipynb"
+README_FIGURE = os.path.join("docs", "activation-vs-action-potential.png")
+
+
+def save_last_figure(nb, target):
+    """Writes the last PNG a notebook shows to target."""
+    import base64
+    images = [o["data"]["image/png"] for c in nb.cells if c.cell_type == "code"
+              for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    if images:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        data = images[-1] if isinstance(images[-1], str) else "".join(images[-1])
+        with open(target, "wb") as f:
+            f.write(base64.b64decode(data))
+
+
+def coalesce_streams(nb):
+    """Merges consecutive stream outputs of a cell (a kernel sends printed text in pieces as it is
+    flushed), so a saved notebook holds each cell's printed text as one block, as a browser shows it."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for output in cell.get("outputs", []):
+            if (output.get("output_type") == "stream" and merged
+                    and merged[-1].get("output_type") == "stream" and merged[-1].get("name") == output.get("name")):
+                merged[-1]["text"] += output["text"]
+            else:
+                merged.append(output)
+        cell.outputs = merged
 
 
 if __name__ == "__main__":

@@ -78,6 +78,22 @@ public final class Plots {
         return Traces.overlay(tMs, yTitle, labels, ys);
     }
 
+    /** One variable of several runs overlaid, labelled; the runs as a list (e.g. from a stream). */
+    public static Figure overlay(String variable, List<String> labels, List<SimulationResult> runs) {
+        if (runs == null) {
+            throw new IllegalArgumentException("runs = null: pass a list of simulation results");
+        }
+        return Traces.overlay(variable, labels, runs.toArray(new SimulationResult[0]));
+    }
+
+    /**
+     * Curves y(x) against a shared x that is not time — gate curves against V, input–output curves:
+     * {@code lines("V [mV]", v, "x∞ [1]", List.of("m∞", "h∞"), mInf, hInf)}.
+     */
+    public static Figure lines(String xTitle, double[] x, String yTitle, List<String> labels, double[]... ys) {
+        return Traces.lines(xTitle, x, yTitle, labels, ys);
+    }
+
     // ---- activation functions and f–I curves --------------------------------------------------
 
     /** A named function with its derivative, for the activation figures. */
@@ -175,6 +191,11 @@ public final class Plots {
         return Spikes.raster(trainsMs, durationMs);
     }
 
+    /** An E/I raster of spike trains: trains below {@code firstInhibitory} are excitatory, the rest inhibitory. */
+    public static Figure raster(double[][] trainsMs, double durationMs, int firstInhibitory) {
+        return Spikes.raster(trainsMs, durationMs, firstInhibitory);
+    }
+
     /** A spike raster from parallel arrays of spike times (ms) and neuron indices, with the population rate below. */
     public static Figure raster(double[] timesMs, int[] neuronIds, double durationMs) {
         return Spikes.raster(timesMs, neuronIds, durationMs);
@@ -183,6 +204,14 @@ public final class Plots {
     /** An E/I raster: neurons below {@code firstInhibitory} are excitatory, the rest inhibitory. */
     public static Figure raster(double[] timesMs, int[] neuronIds, double durationMs, int firstInhibitory) {
         return Spikes.raster(timesMs, neuronIds, durationMs, firstInhibitory);
+    }
+
+    /**
+     * A raster with every option: neurons {@code 0..neuronCount-1} (silent ones count in the rate),
+     * those below {@code firstInhibitory} excitatory, population rate in bins of {@code binMs}.
+     */
+    public static Figure raster(double[] timesMs, int[] neuronIds, int neuronCount, double durationMs, int firstInhibitory, double binMs) {
+        return Spikes.raster(timesMs, neuronIds, neuronCount, durationMs, firstInhibitory, binMs);
     }
 
     /** A spike raster from a table with a time column in ms and a {@code neuron} column. */
@@ -222,6 +251,16 @@ public final class Plots {
         return PhasePlane.of(field, xTitle, yTitle, xMin, xMax, yMin, yMax, trajectories == null ? List.of() : Arrays.asList(trajectories));
     }
 
+    // ---- helpers for notebooks ----------------------------------------------------------------
+
+    /** Labels for overlaid series, without an import: {@code overlay("V", Plots.labels("weak", "strong"), weak, strong)}. */
+    public static List<String> labels(String... labels) {
+        if (labels == null) {
+            throw new IllegalArgumentException("labels = null; pass one label per series, e.g. Plots.labels(\"weak\", \"strong\")");
+        }
+        return List.of(labels);
+    }
+
     // ---- layout -------------------------------------------------------------------------------
 
     /** Figures side by side, as one image. */
@@ -237,5 +276,21 @@ public final class Plots {
     /** Figures in a grid of {@code cols} columns, filled row by row, as one image. */
     public static Figure grid(int cols, Figure... figures) {
         return Figure.grid(cols, figures);
+    }
+
+    /** Panels side by side, from a list (e.g. made with a stream). */
+    public static Figure row(List<Figure> figures) {
+        if (figures == null) {
+            throw new IllegalArgumentException("figures = null: pass a list of figures");
+        }
+        return row(figures.toArray(new Figure[0]));
+    }
+
+    /** Panels in a grid of {@code cols} columns, from a list. */
+    public static Figure grid(int cols, List<Figure> figures) {
+        if (figures == null) {
+            throw new IllegalArgumentException("figures = null: pass a list of figures");
+        }
+        return grid(cols, figures.toArray(new Figure[0]));
     }
 }

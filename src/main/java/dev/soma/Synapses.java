@@ -15,8 +15,8 @@ import dev.soma.synapse.TsodyksMarkram;
  * and the plasticity rules (STDP, Tsodyks–Markram). A synapse is attached to a simulation:
  * <pre>{@code
  * var lif = Neurons.lif();
- * var exc = Synapses.ampa(lif).from(Spikes.poisson(100, 5, 1 * second, 1), 2 * nS);
- * var inh = Synapses.gabaA(lif).from(Spikes.regular(20, 0, 1 * second), 10 * nS, 1 * ms);
+ * var exc = Synapses.ampa(lif).from(Spikes.poisson(100, 5 * Hz, 1 * second, 1), 2 * nS);
+ * var inh = Synapses.gabaA(lif).from(Spikes.regular(20 * Hz, 0, 1 * second), 10 * nS, 1 * ms);
  * var run = Simulation.of(lif).attach(exc, inh).record("V", "g_AMPA", "g_GABA_A").run(1 * second);
  * }</pre>
  *

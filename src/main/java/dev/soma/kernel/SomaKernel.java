@@ -125,6 +125,9 @@ public final class SomaKernel extends BaseKernel {
         trace("main");
         Logger.getLogger("").setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+        // Libraries that show progress in a notebook (Soma's sweeps) find this kernel's display
+        // functions through this property, without depending on the kernel.
+        System.setProperty("soma.display.classes", Display.class.getName());
         if (args.length < 1) {
             log.println("usage: java -jar soma-kernel.jar CONNECTION_FILE");
             System.exit(2);
@@ -546,10 +549,8 @@ public final class SomaKernel extends BaseKernel {
             lines.add(red("error: " + msg));
             int pos = (int) d.getStartPosition();
             if (pos >= 0 && pos <= src.length()) {
-                int ls = src.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
-                if (pos > 0 && src.charAt(pos - 1) == '\n') {
-                    ls = pos;
-                }
+                // start of the line holding pos (0 when pos is 0, even if the snippet begins with a newline)
+                int ls = src.lastIndexOf('\n', pos - 1) + 1;
                 int le = src.indexOf('\n', pos);
                 if (le < 0) {
                     le = src.length();

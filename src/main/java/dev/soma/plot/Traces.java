@@ -204,7 +204,7 @@ public final class Traces {
         XYChart chart = Style.chart(title, xTitle, yTitle);
         for (int i = 0; i < ys.size(); i++) {
             Check.series(labels.get(i), ys.get(i));
-            Check.sameLength("time", x, labels.get(i), ys.get(i));
+            Check.sameLength("x", x, labels.get(i), ys.get(i));
             Color c = meaningColours ? Style.forMeaning(labels.get(i)) : null;
             Style.line(chart, unique(chart, labels.get(i)), x, ys.get(i), c != null ? c : Style.cycle(i), Style.LINE);
         }
@@ -212,6 +212,24 @@ public final class Traces {
         chart.getStyler().setXAxisMax(x[x.length - 1]);
         Style.finish(chart);
         return Figure.of(chart);
+    }
+
+    /**
+     * Curves y(x) on a shared x grid, labelled, for anything that is not a time course (gate
+     * curves against V, input–output curves): {@code ys[i]} against {@code x}.
+     */
+    public static Figure lines(String xTitle, double[] x, String yTitle, List<String> labels, double[]... ys) {
+        Check.notNull("xTitle", xTitle, "give the x axis title with its unit, e.g. \"V [mV]\"");
+        Check.notNull("yTitle", yTitle, "give the y axis title with its unit, e.g. \"rate [Hz]\"");
+        if (ys == null || ys.length == 0) {
+            throw new IllegalArgumentException("ys is empty; pass at least one curve");
+        }
+        Check.notNull("labels", labels, "pass one label per curve");
+        if (labels.size() != ys.length) {
+            throw new IllegalArgumentException("labels has " + labels.size() + " entries but ys has " + ys.length + "; pass one label per curve");
+        }
+        // fixed meanings keep their colours (a curve labelled "m" is drawn like the gate m everywhere)
+        return lines(null, x, xTitle, yTitle, labels, List.of(ys), true);
     }
 
     /**

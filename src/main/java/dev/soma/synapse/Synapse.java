@@ -529,6 +529,24 @@ public final class Synapse implements Attachment {
 
     // ---- Attachment ----------------------------------------------------------------------------
 
+    /** The synaptic current {@code I_<name>} (model input unit, positive = depolarising), recordable by name. */
+    @Override
+    public String[] derivedNames() {
+        return coupling == Coupling.CONDUCTANCE ? new String[] {"I_" + name} : new String[0];
+    }
+
+    @Override
+    public String[] derivedUnits() {
+        return coupling == Coupling.CONDUCTANCE ? new String[] {inputUnit} : new String[0];
+    }
+
+    @Override
+    public void derived(double t, double v, double[] y, int offset, double[] out, int outOffset) {
+        if (coupling == Coupling.CONDUCTANCE) {
+            out[outOffset] = current(t, v, y, offset);
+        }
+    }
+
     @Override
     public String[] stateNames() {
         return names.clone();

@@ -1,5 +1,6 @@
 package dev.soma.synapse;
 
+import static dev.soma.Units.Hz;
 import static dev.soma.Units.mS_per_cm2;
 import static dev.soma.Units.mV;
 import static dev.soma.Units.ms;
@@ -123,7 +124,7 @@ class SynapsesTest {
     void voltageJumpDecaysExactlyUnderExponentialEuler() {
         var lif = Neurons.lif();
         var syn = Synapses.voltageJump(lif).from(Spikes.at(T0), 0.5 * mV);
-        var run = Simulation.of(lif).attach(syn).dt(0.1 * ms).run(60 * ms);
+        var run = Simulation.of(lif).attach(syn).method("exponential-euler").dt(0.1 * ms).run(60 * ms);
         double[] t = run.time();
         double[] v = run.values("V");
         for (int i = 0; i < t.length; i++) {
@@ -143,7 +144,7 @@ class SynapsesTest {
     @Test
     void hyperpolarisingInhibitionLowersV() {
         var lif = Neurons.lif();
-        var gaba = Synapses.gabaA(lif).from(Spikes.regular(100, 10, 60), 10 * nS);
+        var gaba = Synapses.gabaA(lif).from(Spikes.regular(100 * Hz, 10, 60), 10 * nS);
         var run = Simulation.of(lif).attach(gaba).record("V", "g_GABA_A").run(100 * ms);
         double min = Double.POSITIVE_INFINITY;
         for (double v : run.values("V")) min = Math.min(min, v);
@@ -172,7 +173,7 @@ class SynapsesTest {
     void shuntingLeavesRestUnchangedYetRaisesTheCurrentNeededToFire() {
         var lif = Neurons.lif();
         // A steady barrage of shunting events: mean conductance ≈ w·τ·rate = 10 nS · 10 ms · 1 kHz = 0.1 µS, as much as the leak (1/R = 0.1 µS).
-        var shunt = Synapses.shunting(lif).from(Spikes.regular(1000, 0, 200), 10 * nS);
+        var shunt = Synapses.shunting(lif).from(Spikes.regular(1000 * Hz, 0, 200), 10 * nS);
         assertEquals(E_L, shunt.reversalMv(), 0, "shunting reverses at the LIF's rest");
         var atRest = Simulation.of(lif).attach(shunt).record("V", "g_shunt").run(200 * ms);
         double maxG = 0;
@@ -218,9 +219,9 @@ class SynapsesTest {
     void shortTermDepressionInASimulationFollowsTheExactRelease() {
         var lif = Neurons.lif();
         var stp = Synapses.depressing(0.5, 200);
-        var train = Spikes.regular(50, 10, 200);
+        var train = Spikes.regular(50 * Hz, 10, 200);
         var syn = Synapses.currentExponential(lif, 3 * ms).from(train, 0.1 * nA).withShortTermPlasticity(stp);
-        var run = Simulation.of(lif).attach(syn).record("I_syn", "R_syn").dt(0.1 * ms).run(250 * ms);
+        var run = Simulation.of(lif).attach(syn).method("exponential-euler").record("I_syn", "R_syn").dt(0.1 * ms).run(250 * ms);
         double[] release = stp.efficacies(train.times());
         double[] spikes = train.times();
         double[] t = run.time();
