@@ -44,7 +44,7 @@ def main():
         path = os.path.abspath(path)
         name = os.path.basename(path)
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, kernel_name="java", timeout=args.timeout, startup_timeout=60,
+        client = NotebookClient(nb, kernel_name="java", timeout=args.timeout, startup_timeout=60, record_timing=False,
                                 resources={"metadata": {"path": os.path.dirname(path)}})
         start = time.time()
         try:
@@ -64,6 +64,7 @@ def main():
             nbformat.write(nb, os.path.join(out_dir, name))
             continue
         took = time.time() - start
+        coalesce_streams(nb)
         nbformat.write(nb, os.path.join(out_dir, name))
         if exporter is not None:
             body, _ = exporter.from_notebook_node(nb)
@@ -74,6 +75,22 @@ def main():
         print(f"ok {name} ({took:.1f} s){' saved' if args.save else ''}")
     print(f"{len(paths) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def coalesce_streams(nb):
+    """Merges consecutive stream outputs of a cell (a kernel sends printed text in pieces as it is
+    flushed), so a saved notebook holds each cell's printed text as one block, as a browser shows it."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for output in cell.get("outputs", []):
+            if (output.get("output_type") == "stream" and merged
+                    and merged[-1].get("output_type") == "stream" and merged[-1].get("name") == output.get("name")):
+                merged[-1]["text"] += output["text"]
+            else:
+                merged.append(output)
+        cell.outputs = merged
 
 
 if __name__ == "__main__":

@@ -108,7 +108,13 @@ final class Magics {
         try {
             files = kernel.maven().resolve(deps);
         } catch (Exception e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            StringBuilder msg = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                if (msg.indexOf(m) < 0) {
+                    msg.append(msg.length() == 0 ? "" : "; ").append(m);
+                }
+            }
             throw SomaKernel.magicError(name, "cannot resolve " + deps + ": " + msg);
         }
         kernel.addToClasspath(SomaKernel.paths(files));

@@ -5,6 +5,8 @@ import java.security.NoSuchAlgorithmException;
 
 import java.lang.reflect.Field;
 
+import org.zeromq.ZMQ;
+
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.Loop;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
@@ -30,6 +32,27 @@ final class SomaConnection extends JupyterConnection {
         // ZeroMQ drops PUB messages past the high-water mark (1000 by default): a cell that prints
         // a lot would lose output. Keep everything.
         iopub.setSndHWM(0);
+        // basekernel's shell and control loops poll, then sleep 50 ms: every request waits up to
+        // 50 ms and queued requests are taken at 20 per second. Use loops that sleep 2 ms.
+        try {
+            Field ctxField = JupyterConnection.class.getDeclaredField("ctx");
+            ctxField.setAccessible(true);
+            ZMQ.Context ctx = (ZMQ.Context) ctxField.get(this);
+            replaceChannel("shell", new ShellChannel(ctx, props.createHMACGenerator(), false, this, LOOP_SLEEP_MS));
+            replaceChannel("control", new ShellChannel(ctx, props.createHMACGenerator(), true, this, LOOP_SLEEP_MS));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            kernel.log().println("soma kernel: keeping basekernel's 50 ms polling: " + e);
+        }
+    }
+
+    private static final long LOOP_SLEEP_MS = 2;
+
+    private void replaceChannel(String name, ShellChannel replacement) throws ReflectiveOperationException {
+        Field f = JupyterConnection.class.getDeclaredField(name);
+        f.setAccessible(true);
+        ShellChannel old = (ShellChannel) f.get(this);
+        f.set(this, replacement);
+        old.close();
     }
 
     @Override

@@ -61,20 +61,22 @@ import jdk.jshell.VarSnippet;
 public final class SomaKernel extends BaseKernel {
 
     static final String VERSION = versionOf();
+    /** What IJava 1.3.0 imports into every session, so notebooks behave the same in both kernels. */
     private static final String SESSION_IMPORTS = String.join("\n",
-            "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
-            "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
-            "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
+            "import java.util.*;", "import java.io.*;", "import java.math.*;", "import java.net.*;",
+            "import java.util.concurrent.*;", "import java.util.prefs.*;", "import java.util.regex.*;",
             "import static dev.soma.kernel.Display.*;");
 
     private static volatile SomaKernel current;
     private static final boolean TRACE = System.getenv("SOMA_KERNEL_TRACE") != null;
+    private static final PrintStream STDERR = System.err;
 
     /** With SOMA_KERNEL_TRACE set, logs milliseconds since the JVM started, to measure start-up. */
     static void trace(String what) {
         if (TRACE) {
             long start = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-            System.err.println("soma kernel: " + (System.currentTimeMillis() - start) + " ms " + what);
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+            STDERR.println("soma kernel: " + (System.currentTimeMillis() - start) + " ms (cpu " + cpu + " ms) " + what);
         }
     }
 
@@ -132,8 +134,11 @@ public final class SomaKernel extends BaseKernel {
         }
         String json = Files.readString(Paths.get(args[0]), StandardCharsets.UTF_8);
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
+        trace("parsed");
         SomaKernel kernel = new SomaKernel(log);
+        trace("kernel");
         SomaConnection connection = new SomaConnection(props, kernel);
+        trace("connection");
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         trace("connected");
@@ -174,6 +179,7 @@ public final class SomaKernel extends BaseKernel {
         }
         // A statement that runs code once, so the notebook's class loader exists from now on.
         js.eval("if (false) {}");
+        loadRenderers();
         trace("JShell ready");
         return js;
     }
@@ -348,7 +354,7 @@ public final class SomaKernel extends BaseKernel {
     @Override
     public LanguageInfo getLanguageInfo() {
         return new LanguageInfo.Builder("java")
-                .version(Runtime.version().toString())
+                .version(System.getProperty("java.specification.version"))
                 .mimetype("text/x-java-source")
                 .fileExtension(".jshell")
                 .pygments("java")
@@ -371,6 +377,15 @@ public final class SomaKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) throws Exception {
+        trace("eval start");
+        try {
+            return evalCell(code);
+        } finally {
+            trace("eval end");
+        }
+    }
+
+    private DisplayData evalCell(String code) throws Exception {
         lastError = null;
         cellNumber = executionCount.get() - 1;
         String[] entry = {String.valueOf(cellNumber), code, null};
@@ -388,7 +403,7 @@ public final class SomaKernel extends BaseKernel {
         }
     }
 
-    private DisplayData run(String code) throws Exception {
+    DisplayData run(String code) throws Exception {
         JShell js = shell();
         if (code.stripLeading().startsWith("%%")) {
             String body = code.stripLeading();
@@ -489,10 +504,8 @@ public final class SomaKernel extends BaseKernel {
             lines.add(red("error: " + msg));
             int pos = (int) d.getStartPosition();
             if (pos >= 0 && pos <= src.length()) {
-                int ls = src.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
-                if (pos > 0 && src.charAt(pos - 1) == '\n') {
-                    ls = pos;
-                }
+                // start of the line holding pos (0 when pos is 0, even if the snippet begins with a newline)
+                int ls = src.lastIndexOf('\n', pos - 1) + 1;
                 int le = src.indexOf('\n', pos);
                 if (le < 0) {
                     le = src.length();
@@ -666,7 +679,13 @@ public final class SomaKernel extends BaseKernel {
                     return out;
                 }
             }
-            return mimes.length == 0 ? getRenderer().render(value) : getRenderer().renderAs(value, mimes);
+            DisplayData out = mimes.length == 0 ? getRenderer().render(value) : getRenderer().renderAs(value, mimes);
+            if (value instanceof java.awt.image.RenderedImage img
+                    && out.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN) != null) {
+                // toString() of an image names its identity hash: a text that changes on every run.
+                out.putText(value.getClass().getSimpleName() + " " + img.getWidth() + " x " + img.getHeight() + " px");
+            }
+            return out;
         } finally {
             th.setContextClassLoader(previous);
         }

@@ -204,7 +204,7 @@ public final class Traces {
         XYChart chart = Style.chart(title, xTitle, yTitle);
         for (int i = 0; i < ys.size(); i++) {
             Check.series(labels.get(i), ys.get(i));
-            Check.sameLength("time", x, labels.get(i), ys.get(i));
+            Check.sameLength("x", x, labels.get(i), ys.get(i));
             Color c = meaningColours ? Style.forMeaning(labels.get(i)) : null;
             Style.line(chart, unique(chart, labels.get(i)), x, ys.get(i), c != null ? c : Style.cycle(i), Style.LINE);
         }
@@ -228,11 +228,8 @@ public final class Traces {
         if (labels.size() != ys.length) {
             throw new IllegalArgumentException("labels has " + labels.size() + " entries but ys has " + ys.length + "; pass one label per curve");
         }
-        List<double[]> xs = new ArrayList<>();
-        for (int i = 0; i < ys.length; i++) {
-            xs.add(x);
-        }
-        return overlay(xs, xTitle, yTitle, labels, List.of(ys), null);
+        // fixed meanings keep their colours (a curve labelled "m" is drawn like the gate m everywhere)
+        return lines(null, x, xTitle, yTitle, labels, List.of(ys), true);
     }
 
     /**
