@@ -84,7 +84,8 @@ public final class PhasePlane {
             trajectories.add(new double[][] {runs[i].values(names[xi]), runs[i].values(names[yi])});
         }
         Figure figure = of(field, Style.axisTitle(names[xi], units[xi]), Style.axisTitle(names[yi], units[yi]), names[xi], names[yi],
-                vMin, vMax, yMin, yMax, trajectories, model.name() + ", input " + Figure.fmt(input) + " " + model.inputUnit());
+                vMin, vMax, yMin, yMax, trajectories, model.name() + ", input " + Figure.fmt(input)
+                + (model.inputUnit() == null || model.inputUnit().isEmpty() || model.inputUnit().equals("1") ? "" : " " + model.inputUnit()));
         if (names.length == 2 && xi == 0 && yi == 1) {
             // Two-variable models: the analysis room finds the fixed points and their stability.
             XYChart chart = (XYChart) figure.charts().get(0);
