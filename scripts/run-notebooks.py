@@ -44,7 +44,7 @@ def main():
         path = os.path.abspath(path)
         name = os.path.basename(path)
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, kernel_name="java", timeout=args.timeout, startup_timeout=60,
+        client = NotebookClient(nb, kernel_name="java", timeout=args.timeout, startup_timeout=60, record_timing=False,
                                 resources={"metadata": {"path": os.path.dirname(path)}})
         start = time.time()
         try:
@@ -72,9 +72,28 @@ def main():
                 f.write(body)
         if args.save:
             nbformat.write(nb, path)
+            if name == README_FIGURE_SOURCE:
+                save_last_figure(nb, os.path.join(ROOT, README_FIGURE))
         print(f"ok {name} ({took:.1f} s){' saved' if args.save else ''}")
     print(f"{len(paths) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+# The README shows the quick start's last figure: an activation function next to action potentials.
+README_FIGURE_SOURCE = "00-quickstart.ipynb"
+README_FIGURE = os.path.join("docs", "activation-vs-action-potential.png")
+
+
+def save_last_figure(nb, target):
+    """Writes the last PNG a notebook shows to target."""
+    import base64
+    images = [o["data"]["image/png"] for c in nb.cells if c.cell_type == "code"
+              for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    if images:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        data = images[-1] if isinstance(images[-1], str) else "".join(images[-1])
+        with open(target, "wb") as f:
+            f.write(base64.b64decode(data))
 
 
 def coalesce_streams(nb):

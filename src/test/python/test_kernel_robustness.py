@@ -148,6 +148,56 @@ class Robustness(unittest.TestCase):
         self.assertIn("text/html", result["content"]["data"])
 
 
+class Renderers(unittest.TestCase):
+    """A jar added with %jars contributes a renderer through dev.soma.kernel.spi.MimeRenderer."""
+
+    def test_renderer_from_a_jar(self):
+        import shutil
+        import subprocess
+        import tempfile
+        import zipfile
+        root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+        classes = os.path.join(root, "target", "classes")
+        work = tempfile.mkdtemp(prefix="soma-renderer-")
+        try:
+            src = os.path.join(work, "demo")
+            os.makedirs(src)
+            with open(os.path.join(src, "Money.java"), "w") as f:
+                f.write("package demo; public record Money(int cents) {}\n")
+            with open(os.path.join(src, "MoneyRenderer.java"), "w") as f:
+                f.write("package demo; import java.util.Map;\n"
+                        "public class MoneyRenderer implements dev.soma.kernel.spi.MimeRenderer {\n"
+                        "  public Map<String, Object> render(Object v) {\n"
+                        "    return v instanceof Money m ? Map.of(\"text/html\", \"<b>\" + m.cents() / 100.0 + \" EUR</b>\") : null;\n"
+                        "  }\n}\n")
+            out = os.path.join(work, "out")
+            subprocess.run(["javac", "--release", "17", "-cp", classes, "-d", out,
+                            os.path.join(src, "Money.java"), os.path.join(src, "MoneyRenderer.java")], check=True)
+            jar = os.path.join(work, "money.jar")
+            with zipfile.ZipFile(jar, "w") as z:
+                for name in ("Money.class", "MoneyRenderer.class"):
+                    z.write(os.path.join(out, "demo", name), "demo/" + name)
+                z.writestr("META-INF/services/dev.soma.kernel.spi.MimeRenderer", "demo.MoneyRenderer\n")
+            km, kc = start_new_kernel(kernel_name="java", startup_timeout=60)
+            try:
+                reply, _ = execute(kc, f"%jars {jar}")
+                self.assertEqual(reply["status"], "ok")
+                reply, outputs = execute(kc, "new demo.Money(1250)")
+                self.assertEqual(reply["status"], "ok")
+                data = [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]
+                self.assertEqual(data["text/html"], "<b>12.5 EUR</b>")
+                self.assertIn("Money[cents=1250]", data["text/plain"])
+                reply, outputs = execute(kc, 'display(new demo.Money(5)); "other".length()')
+                shown = [m for m in outputs if m["msg_type"] == "display_data"][0]["content"]["data"]
+                self.assertIn("text/html", shown)
+                self.assertEqual(text_of(outputs, "execute_result"), "5")
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 class Lifecycle(unittest.TestCase):
     def test_two_kernels_and_clean_shutdown(self):
         km1, kc1 = start_new_kernel(kernel_name="java", startup_timeout=60)

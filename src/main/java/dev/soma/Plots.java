@@ -1,6 +1,7 @@
 package dev.soma;
 
 import dev.soma.activation.ActivationFunction;
+import dev.soma.analysis.FiCurve;
 import dev.soma.model.NeuronModel;
 import dev.soma.plot.Curve;
 import dev.soma.plot.Curves;
@@ -176,6 +177,27 @@ public final class Plots {
         return Curves.fI(table, currentColumn, rateColumns);
     }
 
+    /** f–I curves measured with {@code Analysis.fI(...)}, overlaid, labelled by model name. */
+    public static Figure fI(FiCurve... curves) {
+        return Curves.fI(null, curves == null ? null : Arrays.asList(curves));
+    }
+
+    /** f–I curves measured with {@code Analysis.fI(...)}, overlaid, with one label each. */
+    public static Figure fI(List<String> labels, FiCurve... curves) {
+        if (labels == null) {
+            throw new IllegalArgumentException("labels = null; pass one label per curve, e.g. Plots.labels(\"σ = 0\", \"σ = 1 nA\")");
+        }
+        return Curves.fI(labels, curves == null ? null : Arrays.asList(curves));
+    }
+
+    /** A measured f–I curve beside activation functions on matching axes. */
+    public static Figure fIBeside(FiCurve curve, ActivationFunction... activations) {
+        if (curve == null) {
+            throw new IllegalArgumentException("curve = null; pass an f–I curve, e.g. Analysis.fI(Neurons.hodgkinHuxley(), 0, 15, 31)");
+        }
+        return fIBeside(curve.currents(), curve.inputUnit(), List.of(curve.model().name()), new double[][] {curve.ratesHz()}, activations);
+    }
+
     /**
      * f–I curves beside activation functions on matching axes (same current and rate ranges; the
      * activation's x = 0 at the rheobase, x = 4 at the largest current).
@@ -191,6 +213,11 @@ public final class Plots {
         return Spikes.raster(trainsMs, durationMs);
     }
 
+    /** An E/I raster of spike trains: trains below {@code firstInhibitory} are excitatory, the rest inhibitory. */
+    public static Figure raster(double[][] trainsMs, double durationMs, int firstInhibitory) {
+        return Spikes.raster(trainsMs, durationMs, firstInhibitory);
+    }
+
     /** A spike raster from parallel arrays of spike times (ms) and neuron indices, with the population rate below. */
     public static Figure raster(double[] timesMs, int[] neuronIds, double durationMs) {
         return Spikes.raster(timesMs, neuronIds, durationMs);
@@ -199,6 +226,14 @@ public final class Plots {
     /** An E/I raster: neurons below {@code firstInhibitory} are excitatory, the rest inhibitory. */
     public static Figure raster(double[] timesMs, int[] neuronIds, double durationMs, int firstInhibitory) {
         return Spikes.raster(timesMs, neuronIds, durationMs, firstInhibitory);
+    }
+
+    /**
+     * A raster with every option: neurons {@code 0..neuronCount-1} (silent ones count in the rate),
+     * those below {@code firstInhibitory} excitatory, population rate in bins of {@code binMs}.
+     */
+    public static Figure raster(double[] timesMs, int[] neuronIds, int neuronCount, double durationMs, int firstInhibitory, double binMs) {
+        return Spikes.raster(timesMs, neuronIds, neuronCount, durationMs, firstInhibitory, binMs);
     }
 
     /** A spike raster from a table with a time column in ms and a {@code neuron} column. */
@@ -232,10 +267,30 @@ public final class Plots {
         return PhasePlane.of(model, yVariable, input, vMin, vMax, yMin, yMax, runs);
     }
 
+    /**
+     * The phase plane of a two-variable model (FitzHugh–Nagumo, Morris–Lecar, Izhikevich, AdEx) at
+     * a constant input: nullclines, vector field, fixed points (filled stable, open unstable) and
+     * the trajectories of {@code runs}.
+     */
+    public static Figure phasePlane(NeuronModel model, double input, double xMin, double xMax, double yMin, double yMax,
+                                    SimulationResult... runs) {
+        return PhasePlane.of(model, input, xMin, xMax, yMin, yMax, runs);
+    }
+
     /** The phase plane of any planar field, with axis titles (with units) and trajectories {@code {xs, ys}}. */
     public static Figure phasePlane(PhasePlane.Field field, String xTitle, String yTitle, double xMin, double xMax,
                                     double yMin, double yMax, double[][]... trajectories) {
         return PhasePlane.of(field, xTitle, yTitle, xMin, xMax, yMin, yMax, trajectories == null ? List.of() : Arrays.asList(trajectories));
+    }
+
+    // ---- helpers for notebooks ----------------------------------------------------------------
+
+    /** Labels for overlaid series, without an import: {@code overlay("V", Plots.labels("weak", "strong"), weak, strong)}. */
+    public static List<String> labels(String... labels) {
+        if (labels == null) {
+            throw new IllegalArgumentException("labels = null; pass one label per series, e.g. Plots.labels(\"weak\", \"strong\")");
+        }
+        return List.of(labels);
     }
 
     // ---- layout -------------------------------------------------------------------------------

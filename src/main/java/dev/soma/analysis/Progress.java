@@ -27,7 +27,7 @@ public final class Progress {
     public static final long DELAY_MS = 1000;
 
     private static final List<String> DISPLAY_CLASSES = new CopyOnWriteArrayList<>(List.of(
-            "dev.soma.kernel.Display", "io.github.spencerpark.ijava.runtime.Display"));
+            "io.github.spencerpark.ijava.runtime.Display"));
 
     private final String label;
     private final int total;

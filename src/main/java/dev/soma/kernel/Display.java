@@ -49,6 +49,11 @@ public final class Display {
         return SomaKernel.current().renderValue(o, as);
     }
 
+    /** {@code System.out.printf}, as IJava offers it at the top level. */
+    public static void printf(String format, Object... args) {
+        System.out.printf(format, args);
+    }
+
     /**
      * Clears what the running cell has shown so far. A Soma extension: IJava has no such function,
      * so notebooks meant to run on both kernels should not use it.

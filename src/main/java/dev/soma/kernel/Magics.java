@@ -108,7 +108,13 @@ final class Magics {
         try {
             files = kernel.maven().resolve(deps);
         } catch (Exception e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            StringBuilder msg = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                if (msg.indexOf(m) < 0) {
+                    msg.append(msg.length() == 0 ? "" : "; ").append(m);
+                }
+            }
             throw SomaKernel.magicError(name, "cannot resolve " + deps + ": " + msg);
         }
         kernel.addToClasspath(SomaKernel.paths(files));
@@ -136,6 +142,29 @@ final class Magics {
             doc = b.parse(new ByteArrayInputStream(("<soma-pom>" + xml + "</soma-pom>").getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw SomaKernel.magicError(name, "the cell is not a POM or POM fragment: " + e.getMessage());
+        }
+        // ${name} placeholders from the POM's <properties> (no parent, no profiles).
+        java.util.Map<String, String> props = new java.util.HashMap<>();
+        NodeList propertyBlocks = doc.getElementsByTagName("properties");
+        for (int i = 0; i < propertyBlocks.getLength(); i++) {
+            for (Node n = propertyBlocks.item(i).getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e) {
+                    props.put(e.getTagName(), e.getTextContent().strip());
+                }
+            }
+        }
+        NodeList all = doc.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.getChildNodes().getLength() == 1 && e.getFirstChild().getNodeType() == Node.TEXT_NODE) {
+                String v = e.getTextContent();
+                for (int round = 0; round < 5 && v.contains("${"); round++) {
+                    for (java.util.Map.Entry<String, String> p : props.entrySet()) {
+                        v = v.replace("${" + p.getKey() + "}", p.getValue());
+                    }
+                }
+                e.setTextContent(v);
+            }
         }
         NodeList repos = doc.getElementsByTagName("repository");
         for (int i = 0; i < repos.getLength(); i++) {

@@ -61,20 +61,22 @@ import jdk.jshell.VarSnippet;
 public final class SomaKernel extends BaseKernel {
 
     static final String VERSION = versionOf();
+    /** What IJava 1.3.0 imports into every session, so notebooks behave the same in both kernels. */
     private static final String SESSION_IMPORTS = String.join("\n",
-            "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
-            "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
-            "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
+            "import java.util.*;", "import java.io.*;", "import java.math.*;", "import java.net.*;",
+            "import java.util.concurrent.*;", "import java.util.prefs.*;", "import java.util.regex.*;",
             "import static dev.soma.kernel.Display.*;");
 
     private static volatile SomaKernel current;
     private static final boolean TRACE = System.getenv("SOMA_KERNEL_TRACE") != null;
+    private static final PrintStream STDERR = System.err;
 
     /** With SOMA_KERNEL_TRACE set, logs milliseconds since the JVM started, to measure start-up. */
     static void trace(String what) {
         if (TRACE) {
             long start = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-            System.err.println("soma kernel: " + (System.currentTimeMillis() - start) + " ms " + what);
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+            STDERR.println("soma kernel: " + (System.currentTimeMillis() - start) + " ms (cpu " + cpu + " ms) " + what);
         }
     }
 
@@ -89,6 +91,7 @@ public final class SomaKernel extends BaseKernel {
     private volatile CellException lastError;
     private volatile int cellNumber;
     private volatile ShellReplyEnvironment executeEnv;
+    private volatile long connectedAt = System.nanoTime();
 
     SomaKernel(PrintStream log) {
         this.log = log;
@@ -97,8 +100,21 @@ public final class SomaKernel extends BaseKernel {
 
     /** Builds JShell in the background: the kernel answers kernel_info at once, cells wait for it. */
     void startShell() {
+        startShellAfter(null, 0);
+    }
+
+    private final java.util.concurrent.CountDownLatch firstKernelInfo = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * Builds JShell once the first kernel_info is answered (or after {@code maxWaitMs}), so that
+     * building it (a second of CPU) does not slow the answer Jupyter waits for.
+     */
+    void startShellAfter(java.util.concurrent.CountDownLatch latch, long maxWaitMs) {
         Thread t = new Thread(() -> {
             try {
+                if (latch != null) {
+                    latch.await(maxWaitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
                 shell.complete(createShell());
             } catch (Throwable e) {
                 log.println("soma kernel: JShell did not start: " + e);
@@ -122,6 +138,9 @@ public final class SomaKernel extends BaseKernel {
         trace("main");
         Logger.getLogger("").setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+        // Libraries that show progress in a notebook (Soma's sweeps) find this kernel's display
+        // functions through this property, without depending on the kernel.
+        System.setProperty("soma.display.classes", Display.class.getName());
         if (args.length < 1) {
             log.println("usage: java -jar soma-kernel.jar CONNECTION_FILE");
             System.exit(2);
@@ -132,12 +151,16 @@ public final class SomaKernel extends BaseKernel {
         }
         String json = Files.readString(Paths.get(args[0]), StandardCharsets.UTF_8);
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
+        trace("parsed");
         SomaKernel kernel = new SomaKernel(log);
+        trace("kernel");
         SomaConnection connection = new SomaConnection(props, kernel);
+        trace("connection");
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        kernel.connectedAt = System.nanoTime();
         trace("connected");
-        kernel.startShell();
+        kernel.startShellAfter(kernel.firstKernelInfo, 400);
         kernel.warmUpLater();
         connection.waitUntilClose();
         System.exit(0);
@@ -148,6 +171,20 @@ public final class SomaKernel extends BaseKernel {
     /** Runs what a first session runs, without Jupyter: used to record a class-data-sharing archive. */
     private static void train(PrintStream log) throws Exception {
         SomaKernel kernel = new SomaKernel(log);
+        // The connection's classes (ZeroMQ, Gson, basekernel's channels) too: bind and close.
+        int[] ports = new int[5];
+        for (int i = 0; i < ports.length; i++) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                ports[i] = s.getLocalPort();
+            }
+        }
+        String json = String.format("{\"shell_port\": %d, \"iopub_port\": %d, \"stdin_port\": %d, \"control_port\": %d, "
+                + "\"hb_port\": %d, \"ip\": \"127.0.0.1\", \"key\": \"train\", \"transport\": \"tcp\", "
+                + "\"signature_scheme\": \"hmac-sha256\", \"kernel_name\": \"java\"}",
+                ports[0], ports[1], ports[2], ports[3], ports[4]);
+        SomaConnection connection = new SomaConnection(KernelConnectionProperties.parse(json), kernel);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
         kernel.startShell();
         kernel.run("int x = 1 + 2;\nString s = \"a\" + x;\nx");
         kernel.run("var img = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
@@ -157,6 +194,7 @@ public final class SomaKernel extends BaseKernel {
         kernel.inspect("Math.abs", 8, false);
         kernel.renderValue(java.util.List.of(1, 2));
         kernel.onShutdown(false);
+        connection.close();
     }
 
     private JShell createShell() {
@@ -174,6 +212,7 @@ public final class SomaKernel extends BaseKernel {
         }
         // A statement that runs code once, so the notebook's class loader exists from now on.
         js.eval("if (false) {}");
+        loadRenderers();
         trace("JShell ready");
         return js;
     }
@@ -269,6 +308,10 @@ public final class SomaKernel extends BaseKernel {
         content.put("help_links", links);
         env.reply(new Message(env.getContext(), KernelInfoReply.MESSAGE_TYPE, content));
         trace("kernel_info_reply");
+        firstKernelInfo.countDown();
+        if (System.nanoTime() - connectedAt < 2_000_000_000L) {
+            repeatIdle(env);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -315,6 +358,28 @@ public final class SomaKernel extends BaseKernel {
         env.reply(new Message(env.getContext(), HistoryReply.MESSAGE_TYPE, content));
     }
 
+    /**
+     * Just after start-up a client's IOPub subscription may not have reached the kernel yet, so the
+     * status messages of the first kernel_info are lost; jupyter_client then waits 0.2 s and asks
+     * again. Repeating "idle" for a short while lets it see IOPub at once.
+     */
+    private void repeatIdle(ShellReplyEnvironment env) {
+        Thread t = new Thread(() -> {
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Thread.sleep(30);
+                    env.setStatusIdle();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // the connection closed meanwhile
+            }
+        }, "soma-idle-repeat");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static String globToRegex(String glob) {
         StringBuilder sb = new StringBuilder("(?s)");
         for (char c : glob.toCharArray()) {
@@ -348,7 +413,7 @@ public final class SomaKernel extends BaseKernel {
     @Override
     public LanguageInfo getLanguageInfo() {
         return new LanguageInfo.Builder("java")
-                .version(Runtime.version().toString())
+                .version(System.getProperty("java.specification.version"))
                 .mimetype("text/x-java-source")
                 .fileExtension(".jshell")
                 .pygments("java")
@@ -371,6 +436,15 @@ public final class SomaKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) throws Exception {
+        trace("eval start");
+        try {
+            return evalCell(code);
+        } finally {
+            trace("eval end");
+        }
+    }
+
+    private DisplayData evalCell(String code) throws Exception {
         lastError = null;
         cellNumber = executionCount.get() - 1;
         String[] entry = {String.valueOf(cellNumber), code, null};
@@ -388,7 +462,7 @@ public final class SomaKernel extends BaseKernel {
         }
     }
 
-    private DisplayData run(String code) throws Exception {
+    DisplayData run(String code) throws Exception {
         JShell js = shell();
         if (code.stripLeading().startsWith("%%")) {
             String body = code.stripLeading();
@@ -664,7 +738,13 @@ public final class SomaKernel extends BaseKernel {
                     return out;
                 }
             }
-            return mimes.length == 0 ? getRenderer().render(value) : getRenderer().renderAs(value, mimes);
+            DisplayData out = mimes.length == 0 ? getRenderer().render(value) : getRenderer().renderAs(value, mimes);
+            if (value instanceof java.awt.image.RenderedImage img
+                    && out.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN) != null) {
+                // toString() of an image names its identity hash: a text that changes on every run.
+                out.putText(value.getClass().getSimpleName() + " " + img.getWidth() + " x " + img.getHeight() + " px");
+            }
+            return out;
         } finally {
             th.setContextClassLoader(previous);
         }

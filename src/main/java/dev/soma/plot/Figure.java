@@ -49,6 +49,14 @@ public final class Figure extends BufferedImage {
     /** The resolution a figure's pixel size refers to, in dots per inch. */
     public static final int SCREEN_DPI = 96;
 
+    static {
+        // A notebook shows the first figure as PNG right after it is painted; ImageIO's plug-in
+        // registry takes a few hundred ms to start, so it starts now, beside the first paint.
+        Thread warmUp = new Thread(() -> ImageIO.getImageWritersByFormatName("png").hasNext(), "soma-png-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     private final Node root;
     private final String title;
 
@@ -185,12 +193,30 @@ public final class Figure extends BufferedImage {
     /** Saves this figure as PNG at {@code dpi} dots per inch (e.g. 300 for print); returns the path. */
     public Path savePng(Path path, int dpi) {
         checkPath(path);
+        createParent(path);
         try (OutputStream out = Files.newOutputStream(path)) {
             writePng(out, dpi);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + path, e);
         }
         return path;
+    }
+
+    /** Saves this figure as PNG at {@code dpi} dots per inch to a file name, e.g. {@code savePng("trace.png", 300)}. */
+    public Path savePng(String file, int dpi) {
+        return savePng(Path.of(checkFile(file)), dpi);
+    }
+
+    /** Saves this figure as SVG to a file name, e.g. {@code saveSvg("trace.svg")}. */
+    public Path saveSvg(String file) {
+        return saveSvg(Path.of(checkFile(file)));
+    }
+
+    private static String checkFile(String file) {
+        if (file == null || file.isBlank()) {
+            throw new IllegalArgumentException("file = \"" + file + "\" is blank; give a file name, e.g. \"figure.png\"");
+        }
+        return file;
     }
 
     /** This figure as an SVG document (vector graphics: text stays text, lines stay lines). */
@@ -205,7 +231,7 @@ public final class Figure extends BufferedImage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return withDescription(out.toString(StandardCharsets.UTF_8));
+        return withDescription(SvgLines.merge(out.toString(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -244,12 +270,24 @@ public final class Figure extends BufferedImage {
     /** Saves this figure as SVG; returns the path. */
     public Path saveSvg(Path path) {
         checkPath(path);
+        createParent(path);
         try {
             Files.writeString(path, toSvg(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + path, e);
         }
         return path;
+    }
+
+    private static void createParent(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the folder " + parent + " for " + path, e);
+        }
     }
 
     private static void checkPath(Path path) {

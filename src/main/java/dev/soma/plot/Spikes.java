@@ -26,6 +26,11 @@ public final class Spikes {
 
     /** A raster of spike trains, {@code trainsMs[i]} being neuron i's spike times, with the population rate below. */
     public static Figure raster(double[][] trainsMs, double durationMs) {
+        return raster(trainsMs, durationMs, Integer.MAX_VALUE);
+    }
+
+    /** A raster of spike trains, trains below {@code firstInhibitory} excitatory and the rest inhibitory, with both rates below. */
+    public static Figure raster(double[][] trainsMs, double durationMs, int firstInhibitory) {
         Check.notNull("trainsMs", trainsMs, "pass one array of spike times (ms) per neuron");
         if (trainsMs.length == 0) {
             throw new IllegalArgumentException("trainsMs is empty (no neurons); pass one array of spike times per neuron");
@@ -44,7 +49,8 @@ public final class Spikes {
                 ids[k++] = i;
             }
         }
-        return raster(times, ids, trainsMs.length, durationMs, trainsMs.length, defaultBin(durationMs));
+        Check.positive("durationMs", durationMs, "give the simulated duration in ms, e.g. 1000");
+        return raster(times, ids, trainsMs.length, durationMs, firstInhibitory, defaultBin(durationMs));
     }
 
     /**
@@ -129,6 +135,12 @@ public final class Spikes {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(tick);
             s.setMarkerColor(colours[p]);
+            if (split) {
+                // A tick a few pixels tall is invisible in the legend; a thick line of the same colour stands in for it there.
+                s.setShowInLegend(false);
+                XYSeries key = Style.line(raster, names[p] + " ", new double[] {Double.NaN}, new double[] {Double.NaN}, colours[p], new BasicStroke(4f));
+                key.setShowInLegend(true);
+            }
         }
         if (timesMs.length == 0) {
             // XChart needs a series to draw axes; an invisible one keeps an empty raster honest.

@@ -228,7 +228,7 @@ public final class Style {
     }
 
     /** Traces longer than this many buckets × 4 samples are decimated before drawing. */
-    static final int DECIMATE_BUCKETS = 1200;
+    static final int DECIMATE_BUCKETS = 600;
 
     /**
      * Reduces a long trace to at most 4 points per bucket (first, min, max, last of each run of

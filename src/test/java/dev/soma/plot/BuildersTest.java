@@ -115,6 +115,8 @@ class BuildersTest {
         XYChart raster = (XYChart) f.charts().get(0);
         assertEquals(Style.EXCITATORY, series(raster, "excitatory (2)").getMarkerColor());
         assertEquals(Style.INHIBITORY, series(raster, "inhibitory (2)").getMarkerColor());
+        assertEquals(Style.INHIBITORY, series(raster, "inhibitory (2) ").getLineColor());
+        assertTrue(series(raster, "inhibitory (2) ").isShowInLegend());
         XYChart rate = (XYChart) f.charts().get(1);
         // 2 neurons, 1 spike in the 0.1 ms bin that starts at 1 ms: 1 / (2 × 0.1 ms) = 5000 Hz.
         double[] y = series(rate, "excitatory").getYData();

@@ -65,6 +65,7 @@ class FigureTest {
             String svg = e.getValue().toSvg();
             assertTrue(svg.startsWith("<?xml") && svg.contains("<svg") && svg.trim().endsWith("</svg>"), e.getKey());
             assertTrue(svg.contains("<path"), e.getKey() + ": SVG has no drawing");
+            assertWellFormed(e.getKey(), svg);
             for (Chart<?, ?> c : e.getValue().charts()) {
                 AxesChart<?, ?> a = (AxesChart<?, ?>) c;
                 String x = a.getXAxisTitle().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
@@ -72,6 +73,17 @@ class FigureTest {
                 assertTrue(svg.contains("x axis " + x), e.getKey() + ": SVG lacks x axis title " + x);
                 assertTrue(svg.contains("y axis " + y), e.getKey() + ": SVG lacks y axis title " + y);
             }
+        }
+    }
+
+    static void assertWellFormed(String name, String svg) {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            var doc = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(svg)));
+            assertEquals("svg", doc.getDocumentElement().getNodeName(), name);
+        } catch (Exception ex) {
+            throw new AssertionError(name + ": SVG is not well-formed XML: " + ex, ex);
         }
     }
 
