@@ -227,6 +227,11 @@ public final class NetworkResult {
         return table;
     }
 
+    /** A number without trailing zeros: 200, 0.1, 12.5. */
+    static String plain(double x) {
+        return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+    }
+
     @Override
     public String toString() {
         StringBuilder pops = new StringBuilder();
@@ -237,8 +242,8 @@ public final class NetworkResult {
                     .append(String.format(Locale.ROOT, "%.3g", rateHz(names[i])));
         }
         return String.format(Locale.ROOT,
-                "NetworkResult: %d neurons (%s), %.6g ms at dt %.3g ms, seed %d: %d spikes, %.3g Hz (%s); %d thread%s, step loop %.3g s",
-                neurons(), pops, durationMs(), dtMs, seed, spikeCount(), rateHz(), rates, threads,
+                "NetworkResult: %d neurons (%s), %s ms at dt %s ms, seed %d: %d spikes, %.3g Hz (%s); %d thread%s, step loop %.3g s",
+                neurons(), pops, plain(durationMs()), plain(dtMs), seed, spikeCount(), rateHz(), rates, threads,
                 threads == 1 ? "" : "s", simSeconds);
     }
 }

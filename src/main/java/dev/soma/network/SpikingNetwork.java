@@ -445,8 +445,8 @@ public final class SpikingNetwork {
         for (int i = 0; i < populations.length; i++) {
             sb.append(i == 0 ? "" : ", ").append(populations[i]);
         }
-        sb.append(String.format(Locale.ROOT, "; %d projections, %d connections; dt %.3g ms, t = %.4g ms, %d thread%s, seed %d",
-                projections.length, connections(), dtMs, timeMs(), threads, threads == 1 ? "" : "s", seed));
+        sb.append(String.format(Locale.ROOT, "; %d projections, %d connections; dt %s ms, t = %s ms, %d thread%s, seed %d",
+                projections.length, connections(), NetworkResult.plain(dtMs), NetworkResult.plain(timeMs()), threads, threads == 1 ? "" : "s", seed));
         return sb.toString();
     }
 
