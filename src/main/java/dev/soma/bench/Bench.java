@@ -22,7 +22,8 @@ import java.util.Locale;
  * benchmark script times such a process from start to exit to get {@code whole_s}.
  *
  * <p>Options: {@code --workload cuba,cobahh,hh1} (default all), {@code --threads 1,2},
- * {@code --runs 5}, {@code --warmup 2}, {@code --seed 1}, {@code --duration-ms 1000}, {@code --cold}.
+ * {@code --method rk4,exponential_euler} (hh1), {@code --runs 5}, {@code --warmup 2}, {@code --seed 1},
+ * {@code --duration-ms 1000} (networks), {@code --cold}.
  */
 public final class Bench {
     private Bench() {}
@@ -36,6 +37,7 @@ public final class Bench {
         long seed = 1;
         double durationMs = 1000;
         boolean cold = false;
+        List<String> methods = List.of("rk4", "exponential_euler");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -46,9 +48,10 @@ public final class Bench {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--duration-ms" -> durationMs = Double.parseDouble(args[++i]);
                 case "--cold" -> cold = true;
+                case "--method" -> methods = List.of(args[++i].split(","));
                 default -> {
                     System.err.println("unknown option " + a + "; options: --workload cuba,cobahh,hh1 --threads 1,2 "
-                            + "--runs 5 --warmup 2 --seed 1 --duration-ms 1000 --cold");
+                            + "--method rk4,exponential_euler --runs 5 --warmup 2 --seed 1 --duration-ms 1000 --cold");
                     System.exit(2);
                 }
             }
@@ -60,7 +63,7 @@ public final class Bench {
         for (String w : workloads) {
             switch (w) {
                 case "cuba", "cobahh" -> network(w, threads, runs, warmup, seed, durationMs);
-                case "hh1" -> SingleNeuron.run(runs, warmup);
+                case "hh1" -> SingleNeuron.run(methods, runs, warmup);
                 default -> {
                     System.err.println("unknown workload " + w + "; use cuba, cobahh or hh1");
                     System.exit(2);

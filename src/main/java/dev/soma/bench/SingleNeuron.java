@@ -4,7 +4,7 @@ package dev.soma.bench;
 final class SingleNeuron {
     private SingleNeuron() {}
 
-    static void run(int runs, int warmup) {
+    static void run(java.util.List<String> methods, int runs, int warmup) {
         System.out.println("# hh1: not available in this build");
     }
 }
