@@ -275,17 +275,18 @@ public final class HhTraubCondExp extends PopulationModel {
         @Override
         int step(int from, int to, int slot, int[] spikes, int count) {
             final double[] v = this.v, m = this.m, h = this.h, n = this.n, ge = this.ge, gi = this.gi;
-            final double[] ie = inE[slot], ii = inI[slot];
+            if (inE != null) {
+                addAndClear(ge, inE[slot], from, to);
+                addAndClear(gi, inI[slot], from, to);
+            }
             final int[] ref = this.ref;
             final double dt = this.dt, cmInv = this.cmInv, gl = this.gl, glEl = this.glEl, gna = this.gna;
             final double gkd = this.gkd, ena = this.ena, ek = this.ek, ee = this.ee, ei = this.ei, vt = this.vt;
             final double de = this.de, di = this.di, threshold = this.threshold;
             for (int j = from; j < to; j++) {
                 final double vj = v[j];
-                final double e = ge[j] + ie[j];
-                final double i = gi[j] + ii[j];
-                ie[j] = 0;
-                ii[j] = 0;
+                final double e = ge[j];
+                final double i = gi[j];
                 final double u = vj - vt;
                 // Two exponentials give all six: w = e^(u/20), w⁴ = e^(u/5), w⁵ = e^(u/4), 1/√w = e^(−u/40).
                 final double w = Math.exp(u * 0.05);

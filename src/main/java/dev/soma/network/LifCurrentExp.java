@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * {@code iaf_psc_exp}; the CUBA network of Brette et al. 2007), integrated exactly.
  *
  * <pre>
- *   dv/dt  = (ge + gi − (v − El)) / τm      (held at Vr while refractory)
+ *   dv/dt  = (ge + gi − (v − El)) / τm      (clamped to Vr while refractory)
  *   dge/dt = −ge / τe
  *   dgi/dt = −gi / τi
  *   v &gt; Vt  →  spike, v ← Vr, refractory for t_ref
@@ -176,6 +176,8 @@ public final class LifCurrentExp extends PopulationModel {
         return tauS / (tauS - tauM) * (Math.exp(-h / tauS) - Math.exp(-h / tauM));
     }
 
+    private static final int BLOCK = 512;
+
     private static final class CubaKernel extends Kernel {
         private final double[] v;
         private final double[] ge;
@@ -213,31 +215,48 @@ public final class LifCurrentExp extends PopulationModel {
 
         @Override
         int step(int from, int to, int slot, int[] spikes, int count) {
+            if (inE != null) {
+                addAndClear(ge, inE[slot], from, to);
+                addAndClear(gi, inI[slot], from, to);
+            }
+            // Blocks small enough to stay in L1 between the two passes.
+            for (int a = from; a < to; a += BLOCK) {
+                int b = Math.min(to, a + BLOCK);
+                propagate(a, b);
+                count = threshold(a, b, spikes, count);
+            }
+            return count;
+        }
+
+        /** The exact propagator for every neuron: a branch-free loop the JIT vectorises. */
+        private void propagate(int from, int to) {
             final double[] v = this.v, ge = this.ge, gi = this.gi;
-            final double[] ie = inE[slot], ii = inI[slot];
-            final int[] ref = this.ref;
-            final double el = this.el, vt = this.vt, vr = this.vr, pm = this.pm, pe = this.pe, pi = this.pi;
-            final double de = this.de, di = this.di;
-            final int nref = this.nref;
+            final double el = this.el, pm = this.pm, pe = this.pe, pi = this.pi, de = this.de, di = this.di;
             for (int j = from; j < to; j++) {
-                double e = ge[j] + ie[j];
-                double i = gi[j] + ii[j];
-                ie[j] = 0;
-                ii[j] = 0;
+                final double e = ge[j];
+                final double i = gi[j];
+                v[j] = el + (v[j] - el) * pm + e * pe + i * pi;
                 ge[j] = e * de;
                 gi[j] = i * di;
-                int r = ref[j];
+            }
+        }
+
+        /** Refractory neurons go back to (stay at) Vr; the others spike if above Vt. */
+        private int threshold(int from, int to, int[] spikes, int count) {
+            final double[] v = this.v;
+            final int[] ref = this.ref;
+            final double vt = this.vt, vr = this.vr;
+            final int nref = this.nref;
+            for (int j = from; j < to; j++) {
+                final int r = ref[j];
                 if (r > 0) {
                     ref[j] = r - 1;
-                    continue;
-                }
-                double u = el + (v[j] - el) * pm + e * pe + i * pi;
-                if (u > vt) {
-                    u = vr;
+                    v[j] = vr;
+                } else if (v[j] > vt) {
+                    v[j] = vr;
                     ref[j] = nref;
                     spikes[count++] = j;
                 }
-                v[j] = u;
             }
             return count;
         }

@@ -69,7 +69,8 @@ public abstract class PopulationModel {
      * @param x the state, {@code x[variable][neuron]}
      * @param refractory per-neuron counter of remaining refractory steps
      * @param input for each input variable (in the order of {@link #inputVariables()}), its ring
-     *     of delivered increments {@code input[k][slot][neuron]}
+     *     of delivered increments {@code input[k][slot][neuron]}, or null where projections add
+     *     straight into the variable (when every delay into the population is one step)
      * @param dtMs the time step in ms
      */
     abstract Kernel kernel(double[][] x, int[] refractory, double[][][] input, double dtMs);
@@ -84,6 +85,14 @@ public abstract class PopulationModel {
          * @return the new number of entries in {@code spikes}
          */
         abstract int step(int from, int to, int slot, int[] spikes, int count);
+    }
+
+    /** Adds this step's delivered increments into a variable and clears them. */
+    static void addAndClear(double[] x, double[] in, int from, int to) {
+        for (int j = from; j < to; j++) {
+            x[j] += in[j];
+            in[j] = 0;
+        }
     }
 
     static void requireFinite(String name, double value, String fix) {

@@ -158,6 +158,18 @@ public final class Projection {
         final int[] post = this.post;
         final double[] w = this.weight;
         final double[][] ring = target.rings[variable];
+        if (ring == null) {
+            // All delays into the target are one step: add straight into the variable.
+            final double[] x = target.x[variable];
+            for (int c = 0; c < count; c++) {
+                int row = spikes[c] * stride + t;
+                int end = seg[row + 1];
+                for (int s = seg[row]; s < end; s++) {
+                    x[post[s]] += w[s];
+                }
+            }
+            return;
+        }
         final int depth = ring.length;
         if (delays == null) {
             final double[] buf = ring[(int) ((step + delaySteps) % depth)];

@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
  *       threshold and reset, and lists its spikes (stamped t = k·dt, as Brian2 does);</li>
  *   <li>each projection adds the weights of those spikes into the ring slot of step
  *       {@code k + delay} of its target variable ({@code delay ≥ 1}; one step is the benchmarks'
- *       "no delay": the input acts from the next step on).</li>
+ *       "no delay": the input acts from the next step on). When every delay into a population
+ *       is one step, the weights go straight into the variable, which no one reads before the
+ *       next step.</li>
  * </ol>
  *
  * <h2>Threads and determinism</h2>
@@ -92,16 +94,19 @@ public final class SpikingNetwork {
             for (String in : p.model().inputVariables()) {
                 kernelInput[pi][vars.indexOf(in)] = true;
             }
+            // With one-step delays only, projections add straight into the variables: no rings.
             List<Integer> extra = new ArrayList<>();
-            for (int v = 0; v < vars.size(); v++) {
-                if (kernelInput[pi][v]) {
-                    p.ensureRing(v, depth[pi]);
+            if (depth[pi] > 1) {
+                for (int v = 0; v < vars.size(); v++) {
+                    if (kernelInput[pi][v]) {
+                        p.ensureRing(v, depth[pi]);
+                    }
                 }
-            }
-            for (Projection pr : projections) {
-                if (pr.target == p && !kernelInput[pi][pr.variable] && !extra.contains(pr.variable)) {
-                    extra.add(pr.variable);
-                    p.ensureRing(pr.variable, depth[pi]);
+                for (Projection pr : projections) {
+                    if (pr.target == p && !kernelInput[pi][pr.variable] && !extra.contains(pr.variable)) {
+                        extra.add(pr.variable);
+                        p.ensureRing(pr.variable, depth[pi]);
+                    }
                 }
             }
             extraInputs[pi] = extra.stream().mapToInt(Integer::intValue).toArray();
@@ -378,7 +383,7 @@ public final class SpikingNetwork {
                     Probe pr = probes[q];
                     if (pr.population == pi && pr.neuron >= lo && pr.neuron < hi) {
                         double value = p.x[pr.variable][pr.neuron];
-                        if (kernelInput[pi][pr.variable]) {
+                        if (kernelInput[pi][pr.variable] && p.rings[pr.variable] != null) {
                             value += p.rings[pr.variable][slot][pr.neuron];
                         }
                         probeValues[q].a[(int) k] = value;
