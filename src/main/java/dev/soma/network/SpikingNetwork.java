@@ -238,6 +238,17 @@ public final class SpikingNetwork {
      * been recorded since t = 0.
      */
     public NetworkResult run(double durationMs) {
+        advance(durationMs);
+        return result();
+    }
+
+    /**
+     * Advances the network by {@code durationMs} (rounded to whole steps) without assembling a
+     * result; {@link #result()} gives it later.
+     *
+     * @return this network
+     */
+    public SpikingNetwork advance(double durationMs) {
         if (!(durationMs > 0) || !Double.isFinite(durationMs)) {
             throw new IllegalArgumentException("durationMs = " + durationMs
                     + " must be positive and finite; give the time to simulate in ms, e.g. 1000");
@@ -316,7 +327,7 @@ public final class SpikingNetwork {
             d.n = (int) k1;
         }
         checkFinite();
-        return result();
+        return this;
     }
 
     private void checkFinite() {
