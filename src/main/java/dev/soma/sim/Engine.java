@@ -1,0 +1,342 @@
+package dev.soma.sim;
+
+import dev.soma.model.NeuronModel;
+import dev.soma.model.SpikeRule;
+import dev.soma.stimulus.Current;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The single-neuron engine: integrates a {@link NeuronModel} with its {@link Attachment}s under an
+ * injected {@link Current} with a fixed-step method, finds spikes, applies resets and records.
+ *
+ * <p>Build one with {@link SimulationSetup}; the engine is the part that never knows which model it
+ * serves. The hot loop works on primitive arrays allocated once per run; no allocation per step.
+ *
+ * <p>Spikes: for crossing rules (Hodgkin–Huxley) the time of the upward crossing is found on the
+ * cubic Hermite interpolant of V over the step (values and derivatives at both ends). For reset
+ * rules (integrate-and-fire) the step that crosses is bisected to find the sub-step at which V
+ * reaches threshold (to 1e-12 ms), the reset is applied at that time, V is held for the refractory
+ * period, and the rest of the step is integrated from the reset state.
+ */
+final class Engine {
+    private static final double TIME_EPS = 1e-12;
+
+    private final NeuronModel model;
+    private final Current current;
+    private final Attachment[] attachments;
+    private final int[] offsets;
+    private final Method method;
+    private final double dt;
+    private final int sampleStride;
+    private final String[] recordNames;
+    private final int[] recordIndex;       // >= 0: state index; < 0: -(derived index) - 1
+    private final String[] recordUnits;
+    private final String[] stateNames;
+    private final double[] start;
+
+    private final int n;
+    private final int vi;
+    private final SpikeRule rule;
+
+    // work arrays, allocated once per engine
+    private final double[] y, yPrev, yTrial, k1, k2, k3, k4, tmp, a, b, derivedOut;
+    private boolean held;
+    private double refractoryUntil = Double.NEGATIVE_INFINITY;
+    private double lastCrossing = Double.NEGATIVE_INFINITY;
+    private double[] spikes = new double[16];
+    private int spikeCount;
+
+    Engine(NeuronModel model, Current current, Attachment[] attachments, Method method, double dt,
+           int sampleStride, String[] recordNames, int[] recordIndex, String[] recordUnits,
+           String[] stateNames, double[] start) {
+        this.model = model;
+        this.current = current;
+        this.attachments = attachments;
+        this.method = method;
+        this.dt = dt;
+        this.sampleStride = sampleStride;
+        this.recordNames = recordNames;
+        this.recordIndex = recordIndex;
+        this.recordUnits = recordUnits;
+        this.stateNames = stateNames;
+        this.start = start;
+        this.n = start.length;
+        this.vi = model.voltageIndex();
+        this.rule = model.spikeRule();
+        this.offsets = new int[attachments.length];
+        int offset = model.stateNames().length;
+        for (int i = 0; i < attachments.length; i++) {
+            offsets[i] = offset;
+            offset += attachments[i].stateNames().length;
+        }
+        y = new double[n];
+        yPrev = new double[n];
+        yTrial = new double[n];
+        k1 = new double[n];
+        k2 = new double[n];
+        k3 = new double[n];
+        k4 = new double[n];
+        tmp = new double[n];
+        a = new double[n];
+        b = new double[n];
+        derivedOut = new double[Math.max(1, model.derivedNames().length)];
+    }
+
+    SimulationResult run(double duration) {
+        for (Attachment attachment : attachments) {
+            attachment.start();
+        }
+        System.arraycopy(start, 0, y, 0, n);
+        refractoryUntil = Double.NEGATIVE_INFINITY;
+        lastCrossing = Double.NEGATIVE_INFINITY;
+        spikeCount = 0;
+
+        long stepsLong = (long) Math.ceil(duration / dt - 1e-9);
+        if (stepsLong > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("duration / dt = " + stepsLong + " steps is too many; use a larger dt or a shorter duration");
+        }
+        int steps = (int) Math.max(1, stepsLong);
+        int samples = steps / sampleStride + 1 + (steps % sampleStride == 0 ? 0 : 1);
+        long cells = (long) samples * recordNames.length;
+        if (cells > 200_000_000L) {
+            throw new IllegalArgumentException("recording " + recordNames.length + " variables at " + samples
+                    + " samples needs " + cells * 8 / 1_000_000 + " MB; use sampleEvery(...) with a larger interval or record fewer variables");
+        }
+        double[] time = new double[samples];
+        double[][] traces = new double[recordNames.length][samples];
+        int sample = 0;
+        record(0.0, time, traces, sample++);
+
+        for (int step = 0; step < steps; step++) {
+            double t0 = step * dt;
+            double h = step == steps - 1 ? duration - t0 : dt;
+            for (int i = 0; i < attachments.length; i++) {
+                attachments[i].beforeStep(t0, h, y, offsets[i]);
+            }
+            advance(t0, h);
+            checkFinite(t0 + h);
+            if ((step + 1) % sampleStride == 0 || step == steps - 1) {
+                record(step == steps - 1 ? duration : t0 + h, time, traces, sample++);
+            }
+        }
+        Map<String, double[]> recorded = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        for (int r = 0; r < recordNames.length; r++) {
+            recorded.put(recordNames[r], SimulationResult.trimmed(traces[r], sample));
+            units.put(recordNames[r], recordUnits[r]);
+        }
+        return new SimulationResult(model, method.label(), dt, duration, SimulationResult.trimmed(time, sample),
+                recorded, units, Arrays.copyOf(spikes, spikeCount));
+    }
+
+    /** Advances the state {@code y} from {@code t0} by {@code h}, handling spikes, resets and refractoriness. */
+    private void advance(double t0, double h) {
+        double t = t0;
+        double end = t0 + h;
+        while (end - t > TIME_EPS) {
+            double segment = end - t;
+            held = rule.resets() && t < refractoryUntil - TIME_EPS;
+            if (held && refractoryUntil < end) {
+                segment = refractoryUntil - t;
+            }
+            System.arraycopy(y, 0, yPrev, 0, n);
+            step(yPrev, t, segment, y);
+            if (rule.resets()) {
+                if (!held && crossedForReset(y[vi])) {
+                    double sub = locateResetCrossing(t, segment);
+                    step(yPrev, t, sub, y);
+                    double spikeTime = t + sub;
+                    addSpike(spikeTime);
+                    model.reset(y);
+                    for (int i = 0; i < attachments.length; i++) {
+                        attachments[i].onSpike(spikeTime, y, offsets[i]);
+                    }
+                    refractoryUntil = spikeTime + rule.refractoryMs();
+                    t = spikeTime;
+                    continue;
+                }
+            } else if (yPrev[vi] < rule.thresholdMv() && y[vi] >= rule.thresholdMv()) {
+                double crossing = locateCrossing(t, segment);
+                if (crossing - lastCrossing >= rule.refractoryMs()) {
+                    addSpike(crossing);
+                    lastCrossing = crossing;
+                    for (int i = 0; i < attachments.length; i++) {
+                        attachments[i].onSpike(crossing, y, offsets[i]);
+                    }
+                }
+            }
+            t += segment;
+        }
+    }
+
+    private boolean crossedForReset(double v) {
+        return !(v < rule.thresholdMv());   // NaN counts: the blow-up of an exponential spike is a spike
+    }
+
+    /** Bisection on the sub-step length: the shortest sub-step after which V has reached threshold. */
+    private double locateResetCrossing(double t, double segment) {
+        if (crossedForReset(yPrev[vi])) {
+            return 0.0;
+        }
+        double lo = 0;
+        double hi = segment;
+        for (int iteration = 0; iteration < 64 && hi - lo > TIME_EPS; iteration++) {
+            double mid = 0.5 * (lo + hi);
+            step(yPrev, t, mid, yTrial);
+            if (crossedForReset(yTrial[vi])) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /** Upward crossing time on the cubic Hermite interpolant of V over [t, t + h]. */
+    private double locateCrossing(double t, double h) {
+        held = false;
+        derivatives(t, yPrev, k1);
+        double dv0 = k1[vi] * h;
+        derivatives(t + h, y, k1);
+        double dv1 = k1[vi] * h;
+        double v0 = yPrev[vi] - rule.thresholdMv();
+        double v1 = y[vi] - rule.thresholdMv();
+        double lo = 0;
+        double hi = 1;
+        for (int iteration = 0; iteration < 60; iteration++) {
+            double s = 0.5 * (lo + hi);
+            double s2 = s * s;
+            double s3 = s2 * s;
+            double value = (2 * s3 - 3 * s2 + 1) * v0 + (s3 - 2 * s2 + s) * dv0 + (-2 * s3 + 3 * s2) * v1 + (s3 - s2) * dv1;
+            if (value >= 0) {
+                hi = s;
+            } else {
+                lo = s;
+            }
+        }
+        return t + hi * h;
+    }
+
+    private void addSpike(double time) {
+        if (spikeCount == spikes.length) {
+            spikes = Arrays.copyOf(spikes, spikes.length * 2);
+        }
+        spikes[spikeCount++] = time;
+    }
+
+    /** One step of the chosen method from {@code from} at time {@code t} over {@code h}, into {@code to}. */
+    private void step(double[] from, double t, double h, double[] to) {
+        switch (method) {
+            case RK4 -> rk4(from, t, h, to);
+            case EULER -> euler(from, t, h, to);
+            case EXPONENTIAL_EULER -> exponentialEuler(from, t, h, to);
+            case EXPONENTIAL_MIDPOINT -> {
+                exponentialEuler(from, t, 0.5 * h, tmp);
+                exponentialStep(tmp, from, t + 0.5 * h, h, to);
+            }
+            default -> throw new IllegalStateException("method " + method + " is not a fixed-step method");
+        }
+    }
+
+    private void rk4(double[] from, double t, double h, double[] to) {
+        double half = 0.5 * h;
+        derivatives(t, from, k1);
+        for (int i = 0; i < n; i++) tmp[i] = from[i] + half * k1[i];
+        derivatives(t + half, tmp, k2);
+        for (int i = 0; i < n; i++) tmp[i] = from[i] + half * k2[i];
+        derivatives(t + half, tmp, k3);
+        for (int i = 0; i < n; i++) tmp[i] = from[i] + h * k3[i];
+        derivatives(t + h, tmp, k4);
+        double sixth = h / 6.0;
+        for (int i = 0; i < n; i++) {
+            to[i] = from[i] + sixth * (k1[i] + 2.0 * (k2[i] + k3[i]) + k4[i]);
+        }
+    }
+
+    private void euler(double[] from, double t, double h, double[] to) {
+        derivatives(t, from, k1);
+        for (int i = 0; i < n; i++) {
+            to[i] = from[i] + h * k1[i];
+        }
+    }
+
+    private void exponentialEuler(double[] from, double t, double h, double[] to) {
+        exponentialStep(from, from, t, h, to);
+    }
+
+    /**
+     * Integrates dyᵢ/dt = aᵢ + bᵢ yᵢ exactly over {@code h} from {@code from}, with aᵢ and bᵢ taken
+     * from the state {@code coefficientsAt} at time {@code t}.
+     */
+    private void exponentialStep(double[] coefficientsAt, double[] from, double t, double h, double[] to) {
+        double input = input(t, coefficientsAt);
+        model.linearParts(t, coefficientsAt, input, a, b);
+        double v = coefficientsAt[vi];
+        for (int i = 0; i < attachments.length; i++) {
+            attachments[i].linearParts(t, v, coefficientsAt, offsets[i], a, b);
+        }
+        if (held) {
+            a[vi] = 0;
+            b[vi] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            double bi = b[i];
+            double x = from[i];
+            if (bi == 0.0) {
+                to[i] = x + h * a[i];
+            } else {
+                // x(h) = x + (a + b x) (e^{bh} − 1)/b : exact for dx/dt = a + b x with a, b frozen
+                to[i] = x + (a[i] + bi * x) * (Math.expm1(bi * h) / bi);
+            }
+        }
+    }
+
+    private double input(double t, double[] state) {
+        double input = current.at(t);
+        double v = state[vi];
+        for (int i = 0; i < attachments.length; i++) {
+            input += attachments[i].current(t, v, state, offsets[i]);
+        }
+        return input;
+    }
+
+    void derivatives(double t, double[] state, double[] out) {
+        double input = input(t, state);
+        model.derivatives(t, state, input, out);
+        double v = state[vi];
+        for (int i = 0; i < attachments.length; i++) {
+            attachments[i].derivatives(t, v, state, offsets[i], out);
+        }
+        if (held) {
+            out[vi] = 0;
+        }
+    }
+
+    private void checkFinite(double t) {
+        for (int i = 0; i < n; i++) {
+            double value = y[i];
+            if (value - value != 0) {   // NaN or ±∞
+                throw new SimulationDivergedException(t, stateNames[i], value, method.label(), dt);
+            }
+        }
+    }
+
+    private void record(double t, double[] time, double[][] traces, int sample) {
+        time[sample] = t;
+        boolean derivedDone = false;
+        for (int r = 0; r < recordIndex.length; r++) {
+            int index = recordIndex[r];
+            if (index >= 0) {
+                traces[r][sample] = y[index];
+            } else {
+                if (!derivedDone) {
+                    model.derived(t, y, input(t, y), derivedOut);
+                    derivedDone = true;
+                }
+                traces[r][sample] = derivedOut[-index - 1];
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.soma.sim;
+
+/**
+ * Integration methods of the single-neuron engine.
+ *
+ * <ul>
+ *   <li>{@link #EULER} — forward Euler, first order; for teaching and for convergence demos.</li>
+ *   <li>{@link #RK4} — classical fourth-order Runge–Kutta, the default for nonlinear models.
+ *       Butcher tableau: c = (0, ½, ½, 1), b = (⅙, ⅓, ⅓, ⅙).</li>
+ *   <li>{@link #EXPONENTIAL_EULER} — each variable integrated exactly over the step with the others
+ *       frozen, from the model's conditionally linear form dy/dt = a + b·y (as NEURON and Brian2 do
+ *       for Hodgkin–Huxley gates); exact for linear models (LIF) with constant input over a step.</li>
+ *   <li>{@link #ADAPTIVE} — Dormand–Prince 8(5,3) with error control and event location (Hipparchus),
+ *       for reference runs; the step size is chosen by the integrator, the output is sampled.</li>
+ * </ul>
+ */
+public enum Method {
+    /** Forward Euler (order 1). */
+    EULER("euler"),
+    /** Classical Runge–Kutta (order 4). */
+    RK4("rk4"),
+    /** Exponential Euler for conditionally linear equations. */
+    EXPONENTIAL_EULER("exponential-euler"),
+    /** Exponential midpoint: exponential Euler with coefficients from a half-step prediction (order 2). */
+    EXPONENTIAL_MIDPOINT("exponential-midpoint"),
+    /** Adaptive Dormand–Prince 8(5,3) with event location. */
+    ADAPTIVE("adaptive-dop853");
+
+    private final String label;
+
+    Method(String label) {
+        this.label = label;
+    }
+
+    /** The short name used in summaries, e.g. {@code rk4}. */
+    public String label() {
+        return label;
+    }
+}
