@@ -44,6 +44,7 @@ public final class SpikingNetwork {
     final Population[] populations;
     final Projection[] projections;
     private final Probe[] probes;
+    private final PoissonDrive[] drives;
     /** Ring depth per population: all its rings share it so one slot index serves all. */
     private final int[] depth;
     /** Per population: the variables with a ring that the kernel does not consume itself. */
@@ -128,6 +129,18 @@ public final class SpikingNetwork {
             int v = p.model().indexOf(s.variable);
             probes[i] = new Probe(indexOf(p), v, s.neuron, s.variable);
             probeValues[i] = new Monitor.Doubles();
+        }
+        drives = new PoissonDrive[b.drives.size()];
+        for (int i = 0; i < drives.length; i++) {
+            DriveSpec d = b.drives.get(i);
+            Population p = population(d.population);
+            double lambda = d.sources * d.rateHz * 1e-3 * dtMs;
+            if (lambda > 500) {
+                throw new IllegalArgumentException("sources × rateHz × dt = " + lambda + " input spikes per step and neuron "
+                        + "is too many to draw exactly; use fewer sources, a lower rate or a smaller dt");
+            }
+            drives[i] = new PoissonDrive(indexOf(p), p.model().indexOf(d.variable), lambda, d.weight,
+                    mix(seed, 0x1000000 + i));
         }
     }
 
@@ -390,6 +403,11 @@ public final class SpikingNetwork {
                         r[j] = 0;
                     }
                 }
+                for (PoissonDrive d : drives) {
+                    if (d.population == pi) {
+                        d.apply(p.x[d.variable], lo, hi, k, p.offset());
+                    }
+                }
                 for (int q = 0; q < probes.length; q++) {
                     Probe pr = probes[q];
                     if (pr.population == pi && pr.neuron >= lo && pr.neuron < hi) {
@@ -472,6 +490,8 @@ public final class SpikingNetwork {
 
     private record ProbeSpec(String population, String variable, int neuron) {}
 
+    private record DriveSpec(String population, String variable, int sources, double rateHz, double weight) {}
+
     private static final class ConnSpec {
         final String from;
         final String to;
@@ -534,6 +554,7 @@ public final class SpikingNetwork {
         private final Map<String, PopSpec> pops = new LinkedHashMap<>();
         private final List<ConnSpec> conns = new ArrayList<>();
         private final List<ProbeSpec> probes = new ArrayList<>();
+        private final List<DriveSpec> drives = new ArrayList<>();
 
         private Builder() {}
 
@@ -649,6 +670,29 @@ public final class SpikingNetwork {
                         + "; conductances are never negative: inhibition is chosen by the reversal potential of the "
                         + "target conductance (e.g. connect to gi), not by the sign of the weight");
             }
+        }
+
+        /**
+         * External Poisson input: every neuron of {@code population} receives {@code sources}
+         * independent Poisson spike trains of {@code rateHz} each, every input spike adding
+         * {@code weight} to {@code variable} (e.g. Brunel's 1000 external inputs at 10 Hz). Drawn
+         * from the seed with a counter-based generator, so it is the same on any number of threads.
+         */
+        public Builder poissonInput(String population, String variable, int sources, double rateHz, double weight) {
+            PopSpec p = pops.get(population);
+            if (p == null) {
+                throw new IllegalArgumentException("population = \"" + population + "\" does not exist; use one of " + pops.keySet());
+            }
+            p.model.indexOf(variable);
+            if (sources < 1) {
+                throw new IllegalArgumentException("sources = " + sources + "; give at least one input train per neuron");
+            }
+            if (!(rateHz >= 0) || !Double.isFinite(rateHz)) {
+                throw new IllegalArgumentException("rateHz = " + rateHz + " must be zero or positive; give the rate of each input train in Hz");
+            }
+            checkWeight("weight", weight, p.model, variable);
+            drives.add(new DriveSpec(population, variable, sources, rateHz, weight));
+            return this;
         }
 
         /** Records {@code variable} of the given neurons (local indices of population {@code population}) every step. */
