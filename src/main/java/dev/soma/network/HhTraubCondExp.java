@@ -242,7 +242,7 @@ public final class HhTraubCondExp extends PopulationModel {
         private final double[] v, m, h, n, ge, gi;
         private final int[] ref;
         private final double[][] inE, inI;
-        private final double dt, cmInv, gl, glEl, gna, gkd, ena, ek, ee, ei, vt, de, di, threshold;
+        private final double dt, dtOverCm, gl, glEl, gna, gkd, ena, ek, ee, ei, vt, de, di, threshold;
         private final int nref;
 
         CobaKernel(HhTraubCondExp p, double[][] x, int[] ref, double[][][] input, double dtMs) {
@@ -256,7 +256,7 @@ public final class HhTraubCondExp extends PopulationModel {
             inE = input[0];
             inI = input[1];
             dt = dtMs;
-            cmInv = 1 / p.capacitanceNf();
+            dtOverCm = dtMs / p.capacitanceNf();
             gl = p.leakUs();
             glEl = gl * p.elMv;
             gna = p.sodiumUs();
@@ -280,7 +280,7 @@ public final class HhTraubCondExp extends PopulationModel {
                 addAndClear(gi, inI[slot], from, to);
             }
             final int[] ref = this.ref;
-            final double dt = this.dt, cmInv = this.cmInv, gl = this.gl, glEl = this.glEl, gna = this.gna;
+            final double dt = this.dt, dtOverCm = this.dtOverCm, gl = this.gl, glEl = this.glEl, gna = this.gna;
             final double gkd = this.gkd, ena = this.ena, ek = this.ek, ee = this.ee, ei = this.ei, vt = this.vt;
             final double de = this.de, di = this.di, threshold = this.threshold;
             for (int j = from; j < to; j++) {
@@ -288,20 +288,23 @@ public final class HhTraubCondExp extends PopulationModel {
                 final double e = ge[j];
                 final double i = gi[j];
                 final double u = vj - vt;
-                // Two exponentials give all six: w = e^(u/20), w⁴ = e^(u/5), w⁵ = e^(u/4), 1/√w = e^(−u/40).
+                // Two exponentials give all six: w = e^(u/20), w⁴ = e^(u/5), w⁵ = e^(u/4), 1/√w = e^(−u/40);
+                // one division gives the negative powers.
                 final double w = Math.exp(u * 0.05);
+                final double iw = 1 / w;
                 final double w2 = w * w;
                 final double w4 = w2 * w2;
-                final double w5 = w4 * w;
+                final double iw2 = iw * iw;
+                final double iw4 = iw2 * iw2;
                 final double xm = (13 - u) * 0.25;
-                final double am = 1.28 * xOverExpm1(xm, E_3_25 / w5);
+                final double am = 1.28 * xOverExpm1(xm, E_3_25 * iw4 * iw);
                 final double ym = (u - 40) * 0.2;
                 final double bm = 1.4 * xOverExpm1(ym, E_M8 * w4);
                 final double ah = 0.128 * E_17_18 * Math.exp(u * (-1.0 / 18));
-                final double bh = 4 / (1 + E_8 / w4);
+                final double bh = 4 / (1 + E_8 * iw4);
                 final double xn = (15 - u) * 0.2;
-                final double an = 0.16 * xOverExpm1(xn, E_3 / w4);
-                final double bn = 0.5 * E_0_25 / Math.sqrt(w);
+                final double an = 0.16 * xOverExpm1(xn, E_3 * iw4);
+                final double bn = 0.5 * E_0_25 * Math.sqrt(iw);
 
                 final double mj = m[j], hj = h[j], nj = n[j];
                 final double m3h = mj * mj * mj * hj;
@@ -310,14 +313,17 @@ public final class HhTraubCondExp extends PopulationModel {
                 final double gK = gkd * n2 * n2;
                 final double g = gl + e + i + gNa + gK;
                 final double vInf = (glEl + e * ee + i * ei + gNa * ena + gK * ek) / g;
-                final double vNew = vInf + (vj - vInf) * Math.exp(-g * cmInv * dt);
+                final double vNew = vInf + (vj - vInf) * Math.exp(-g * dtOverCm);
 
                 final double sm = am + bm;
-                m[j] = am / sm + (mj - am / sm) * Math.exp(-sm * dt);
+                final double mInf = am / sm;
+                m[j] = mInf + (mj - mInf) * Math.exp(-sm * dt);
                 final double sh = ah + bh;
-                h[j] = ah / sh + (hj - ah / sh) * Math.exp(-sh * dt);
+                final double hInf = ah / sh;
+                h[j] = hInf + (hj - hInf) * Math.exp(-sh * dt);
                 final double sn = an + bn;
-                n[j] = an / sn + (nj - an / sn) * Math.exp(-sn * dt);
+                final double nInf = an / sn;
+                n[j] = nInf + (nj - nInf) * Math.exp(-sn * dt);
                 ge[j] = e * de;
                 gi[j] = i * di;
                 v[j] = vNew;
