@@ -14,9 +14,10 @@ import dev.soma.network.SpikingNetwork;
  * var run = Network.cuba(42).run(1 * second);        // 4000 LIF neurons, Brette et al. 2007
  * run                                                  // one-line summary: spikes, rate, time
  * run.spikeTable()                                     // neuron, t [ms]
- * Plots.raster(run.spikeTimes(), run.spikeNeurons())
+ * Plots.raster(run.spikeTimes(), run.spikeNeurons(), run.durationMs(), run.offsetOf("I"))
  *
- * var net = Network.ei(Network.lif(), 800, 200, 0.1, 0.5 * mV, -2 * mV)   // a custom E/I network
+ * var net = Network.ei(Network.lif().withRestMv(-60), 800, 200, 0.1, 0.5 * mV, -2 * mV)  // custom E/I
+ *         .poissonInput("E", "ge", 400, 10, 0.5 * mV)   // 400 input trains of 10 Hz per E neuron
  *         .seed(7).recordState("E", "v", 0).build();
  * }</pre>
  * Weights are in the unit of the variable they target: mV for the LIF's current variables

@@ -143,6 +143,16 @@ public final class NetworkResult {
                 + List.of(names));
     }
 
+    /** The global index of a population's first neuron (for a raster: where I starts, 3200 in CUBA). */
+    public int offsetOf(String population) {
+        return offsets[indexOf(population)];
+    }
+
+    /** The number of neurons of a population. */
+    public int sizeOf(String population) {
+        return sizes[indexOf(population)];
+    }
+
     /** The name of the population a global neuron index belongs to. */
     public String populationOf(int neuron) {
         for (int i = 0; i < names.length; i++) {
