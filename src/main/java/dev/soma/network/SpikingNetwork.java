@@ -499,16 +499,18 @@ public final class SpikingNetwork {
         final double weight;
         final double[] weights;
         final double delayMs;
+        final double[] delaysMs;
         final Connectivity rule;
 
         ConnSpec(String from, String to, String variable, double weight, double[] weights, double delayMs,
-                 Connectivity rule) {
+                 double[] delaysMs, Connectivity rule) {
             this.from = from;
             this.to = to;
             this.variable = variable;
             this.weight = weight;
             this.weights = weights;
             this.delayMs = delayMs;
+            this.delaysMs = delaysMs;
             this.rule = rule;
         }
 
@@ -529,8 +531,20 @@ public final class SpikingNetwork {
                     w[s] = weights[csr.order == null ? s : csr.order[s]];
                 }
             }
-            int d = (int) Math.round(delayMs / net.dtMs);
-            return new Projection(from + "→" + to + ":" + variable, src, dst, v, csr, w, Math.max(1, d), null);
+            String name = from + "→" + to + ":" + variable;
+            if (delaysMs == null) {
+                int d = (int) Math.round(delayMs / net.dtMs);
+                return new Projection(name, src, dst, v, csr, w, Math.max(1, d), null);
+            }
+            if (delaysMs.length != csr.size()) {
+                throw new IllegalArgumentException("delaysMs.length = " + delaysMs.length + " but " + rule
+                        + " made " + csr.size() + " connections; give one delay per connection");
+            }
+            int[] d = new int[csr.size()];
+            for (int s = 0; s < d.length; s++) {
+                d[s] = (int) Math.max(1, Math.round(delaysMs[csr.order == null ? s : csr.order[s]] / net.dtMs));
+            }
+            return new Projection(name, src, dst, v, csr, w, -1, d);
         }
     }
 
@@ -618,7 +632,7 @@ public final class SpikingNetwork {
                                Connectivity rule) {
             PopulationModel target = checkConnection(from, to, variable, delayMs, rule);
             checkWeight("weight", weight, target, variable);
-            conns.add(new ConnSpec(from, to, variable, weight, null, delayMs, rule));
+            conns.add(new ConnSpec(from, to, variable, weight, null, delayMs, null, rule));
             return this;
         }
 
@@ -635,7 +649,38 @@ public final class SpikingNetwork {
             for (int s = 0; s < weights.length; s++) {
                 checkWeight("weights[" + s + "]", weights[s], target, variable);
             }
-            conns.add(new ConnSpec(from, to, variable, Double.NaN, weights.clone(), delayMs, rule));
+            conns.add(new ConnSpec(from, to, variable, Double.NaN, weights.clone(), delayMs, null, rule));
+            return this;
+        }
+
+        /**
+         * As {@link #connect(String, String, String, double[], double, Connectivity)} with one delay
+         * per connection, in ms (each at least dt, rounded to whole steps); for an explicit list, in
+         * the order of its arrays.
+         */
+        public Builder connect(String from, String to, String variable, double[] weights, double[] delaysMs,
+                               Connectivity rule) {
+            if (delaysMs == null) {
+                throw new IllegalArgumentException("delaysMs is null; give one delay in ms per connection");
+            }
+            PopulationModel target = null;
+            for (int s = 0; s < delaysMs.length; s++) {
+                try {
+                    target = checkConnection(from, to, variable, delaysMs[s], rule);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage().replace("delayMs = ", "delaysMs[" + s + "] = "), e);
+                }
+            }
+            if (target == null) {
+                target = checkConnection(from, to, variable, dtMs, rule);
+            }
+            if (weights == null) {
+                throw new IllegalArgumentException("weights is null; give one weight per connection");
+            }
+            for (int s = 0; s < weights.length; s++) {
+                checkWeight("weights[" + s + "]", weights[s], target, variable);
+            }
+            conns.add(new ConnSpec(from, to, variable, Double.NaN, weights.clone(), dtMs, delaysMs.clone(), rule));
             return this;
         }
 

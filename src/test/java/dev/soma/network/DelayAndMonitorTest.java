@@ -40,6 +40,34 @@ class DelayAndMonitorTest {
     }
 
     @Test
+    void eachConnectionKeepsItsOwnDelay() {
+        // S → T[0] after 1 step, S → T[1] after 4, S → T[2] after 10 and again after 2.
+        int[] pre = {0, 0, 0, 0};
+        int[] post = {0, 1, 2, 2};
+        double[] w = {1.0, 2.0, 3.0, 0.5};
+        double[] delays = {1 * DT, 4 * DT, 10 * DT, 2 * DT};
+        SpikingNetwork net = SpikingNetwork.builder().dtMs(DT).threads(2)
+                .population("S", LifCurrentExp.cuba().withStartMv(-49.5, -49.5), 1)
+                .population("T", LifCurrentExp.cuba().withRestMv(-70).withStartMv(-70, -70), 3)
+                .connect("S", "T", "ge", w, delays, Connectivity.explicit(pre, post))
+                .recordState("T", "ge", 0, 1, 2)
+                .build();
+        assertArrayEquals(new int[] {1, 4, 10, 2}, net.projections().get(0).delaySteps());
+        NetworkResult r = net.run(3);
+        double[] g0 = r.trace("ge T[0]");
+        double[] g1 = r.trace("ge T[1]");
+        double[] g2 = r.trace("ge T[2]");
+        assertEquals(0.0, g0[0], 0.0);
+        assertEquals(1.0, g0[1], 0.0);
+        assertEquals(0.0, g1[3], 0.0);
+        assertEquals(2.0, g1[4], 0.0);
+        assertEquals(0.0, g2[1], 0.0);
+        assertEquals(0.5, g2[2], 0.0);
+        double decay = Math.exp(-DT / 5);
+        assertEquals(0.5 * Math.pow(decay, 8) + 3.0, g2[10], 1e-12);
+    }
+
+    @Test
     void aJumpIntoAnyVariableArrivesOnTime() {
         NetworkResult r = pair()
                 .connect("S", "T", "v", 1.0, 3 * DT, Connectivity.oneToOne())
@@ -109,6 +137,8 @@ class DelayAndMonitorTest {
         int[] perNeuron = r.spikeCountsPerNeuron();
         assertEquals(r.spikeCount(), java.util.Arrays.stream(perNeuron).sum());
         assertEquals("I", r.populationOf(3200));
+        assertEquals(3200, r.offsetOf("I"));
+        assertEquals(800, r.sizeOf("I"));
         Table state = r.stateTable();
         assertEquals(2000, state.rowCount());
         assertEquals(java.util.List.of("t [ms]", "v E[0] [mV]", "v E[5] [mV]", "gi I[3] [mV]"), state.columnNames());
