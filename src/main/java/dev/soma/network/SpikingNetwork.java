@@ -149,9 +149,13 @@ public final class SpikingNetwork {
         return new Builder();
     }
 
+    /**
+     * One thread unless asked: the threads meet at a barrier every step, which costs little on
+     * free cores but a great deal on a machine whose cores are busy with other work (a shared
+     * notebook server), and the results are the same either way.
+     */
     static int defaultThreads(int neurons) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return Math.max(1, Math.min(cores, neurons / 1000));
+        return 1;
     }
 
     /** The first neuron of chunk {@code t} when {@code n} neurons are cut into {@code parts} chunks. */
@@ -421,7 +425,7 @@ public final class SpikingNetwork {
                 s.count[par][pi][t] = p.kernel.step(lo, hi, slot, s.spikes[par][pi][t], 0);
             }
             if (barrier != null) {
-                barrier.await();
+                barrier.await(t, k - k0 + 1);
             }
             for (int i = 0; i < projs.length; i++) {
                 final int src = srcIndex[i];
@@ -588,8 +592,10 @@ public final class SpikingNetwork {
         }
 
         /**
-         * Number of stepping threads (results do not depend on it). Default: the number of cores,
-         * at most one per 1000 neurons.
+         * Number of stepping threads; the results do not depend on it. Default 1. Use up to the
+         * number of free cores for networks of thousands of neurons (each thread should have at
+         * least ~1000 neurons): the threads meet at a barrier every step, so on busy cores more
+         * threads can be slower.
          */
         public Builder threads(int threads) {
             if (threads < 1 || threads > 256) {

@@ -1,37 +1,49 @@
 package dev.soma.network;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A reusable barrier for the step loop: a step lasts microseconds, so waiting spins briefly, then
- * yields the core (the machine may be shared). A failing thread breaks it so no one waits forever.
+ * The step loop's barrier. A step lasts microseconds, so each thread publishes how many steps it
+ * has finished in its own cache line (one write, no atomic read-modify-write) and waits, spinning
+ * for up to a millisecond and then yielding the core (the machine may be shared), until every
+ * other thread has finished as many. A failing thread breaks it so no one waits forever.
  */
 final class SpinBarrier {
+    private static final int PAD = 16;
+    private static final long SPIN_NANOS = 1_000_000;
     private final int parties;
-    private final AtomicInteger arrived = new AtomicInteger();
-    private volatile int generation;
+    private final AtomicLongArray done;
     private volatile boolean broken;
 
     SpinBarrier(int parties) {
         this.parties = parties;
+        this.done = new AtomicLongArray((parties + 1) * PAD);
     }
 
-    void await() {
-        int g = generation;
-        if (arrived.incrementAndGet() == parties) {
-            arrived.set(0);
-            generation = g + 1;
-            return;
-        }
-        int spins = 0;
-        while (generation == g) {
-            if (broken) {
-                throw new IllegalStateException("another stepping thread failed");
+    /** Thread {@code t} has finished its part of round {@code round} (1, 2, ...); waits for the others. */
+    void await(int t, long round) {
+        done.setRelease((t + 1) * PAD, round);
+        for (int q = 0; q < parties; q++) {
+            if (q == t) {
+                continue;
             }
-            if (++spins < 2000) {
+            int spins = 0;
+            long since = 0;
+            while (done.getAcquire((q + 1) * PAD) < round) {
                 Thread.onSpinWait();
-            } else {
-                Thread.yield();
+                if ((++spins & 255) == 0) {
+                    if (broken) {
+                        throw new IllegalStateException("another stepping thread failed");
+                    }
+                    // Keep the core while the other thread is likely running (a step takes µs);
+                    // after a millisecond it has probably been descheduled: let others run.
+                    long now = System.nanoTime();
+                    if (since == 0) {
+                        since = now;
+                    } else if (now - since > SPIN_NANOS) {
+                        Thread.yield();
+                    }
+                }
             }
         }
     }
