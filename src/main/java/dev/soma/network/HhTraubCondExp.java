@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  *   αm = 0.32 (13 − u)/(e^((13 − u)/4) − 1)   βm = 0.28 (u − 40)/(e^((u − 40)/5) − 1)
  *   αh = 0.128 e^((17 − u)/18)                 βh = 4/(1 + e^((40 − u)/5))
  *   αn = 0.032 (15 − u)/(e^((15 − u)/5) − 1)   βn = 0.5 e^((10 − u)/40)
- *   spike: v &gt; −20 mV and not refractory (3 ms); no reset
+ *   spike: v crosses −20 mV upward and is not refractory (3 ms); no reset
  * </pre>
  * Each step treats every equation as linear in its own variable with the others frozen at the
  * start of the step, and solves that exactly (exponential Euler): x ← x∞ + (x − x∞) e^(−dt/τx).
@@ -331,7 +331,7 @@ public final class HhTraubCondExp extends PopulationModel {
                 final int r = ref[j];
                 if (r > 0) {
                     ref[j] = r - 1;
-                } else if (vNew > threshold) {
+                } else if (vNew > threshold && vj <= threshold) {
                     ref[j] = nref;
                     spikes[count++] = j;
                 }

@@ -76,6 +76,24 @@ class ModelTest {
     }
 
     @Test
+    void cobahhCountsUpwardCrossingsOnly() {
+        // A neuron that starts above −20 mV has not crossed: no spike until it comes down and rises again.
+        SpikingNetwork net = SpikingNetwork.builder().dtMs(0.1).threads(1)
+                .population("H", HhTraubCondExp.cobahh(), 2)
+                .recordState("H", "v", 0, 1).build();
+        Population p = net.population("H");
+        p.set("v", new double[] {10, -21});
+        p.set("m", new double[] {0.9, 0.9});
+        p.set("h", new double[] {0.6, 0.6});
+        p.set("n", new double[] {0.3, 0.3});
+        NetworkResult r = net.run(1);
+        int[] neurons = r.spikeNeurons();
+        assertEquals(1, neurons.length, "only the neuron that rose through −20 mV fired");
+        assertEquals(1, neurons[0]);
+        assertEquals(0, r.spikeSteps()[0]);
+    }
+
+    @Test
     void cubaPropagatorIsTheExactSolution() {
         // Closed form of dv/dt = (ge − (v − El))/τm with ge = ge0 e^(−t/τe), compared after 1000 steps.
         SpikingNetwork net = SpikingNetwork.builder().dtMs(0.1).threads(1)
