@@ -3,6 +3,8 @@ package dev.soma.bench;
 import dev.soma.network.EiNetwork;
 import dev.soma.network.NetworkResult;
 import dev.soma.network.SpikingNetwork;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,13 +86,24 @@ public final class Bench {
                 build(workload, seed, t).run(durationMs);
             }
             double[] times = new double[runs];
+            double[] cpu = new double[runs];
             NetworkResult last = null;
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             for (int i = 0; i < runs; i++) {
-                last = build(workload, seed, t).run(durationMs);
+                SpikingNetwork net = build(workload, seed, t);
+                long c0 = mx.getCurrentThreadCpuTime();
+                net.advance(durationMs);
+                cpu[i] = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
+                last = net.result();
                 times[i] = last.simSeconds();
             }
             System.out.printf(Locale.ROOT, "workload=%s threads=%d sim_s=%.4f spikes=%d rate_hz=%.3f%n",
                     workload, t, median(times), last.spikeCount(), last.rateHz());
+            if (t == 1) {
+                // On a shared machine wall time includes waiting for a core; CPU time does not.
+                System.out.printf(Locale.ROOT, "# workload=%s threads=1 cpu_s=%.4f (median CPU time of the stepping thread)%n",
+                        workload, median(cpu));
+            }
             int[] fingerprint = fingerprint(last);
             if (reference == null) {
                 reference = fingerprint;
