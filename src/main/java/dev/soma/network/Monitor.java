@@ -19,7 +19,7 @@ final class Monitor {
 
         void ensure(int capacity) {
             if (a.length < capacity) {
-                a = Arrays.copyOf(a, capacity);
+                a = Arrays.copyOf(a, Math.max(capacity, a.length + (a.length >> 1)));
             }
         }
 
@@ -34,7 +34,7 @@ final class Monitor {
 
         void ensure(int capacity) {
             if (a.length < capacity) {
-                a = Arrays.copyOf(a, capacity);
+                a = Arrays.copyOf(a, Math.max(capacity, a.length + (a.length >> 1)));
             }
         }
     }
