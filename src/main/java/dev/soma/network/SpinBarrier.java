@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class SpinBarrier {
     private static final int PAD = 16;
-    private static final long SPIN_NANOS = 1_000_000;
+    private final long spinNanos;
     private final int parties;
     private final AtomicLongArray done;
     private volatile boolean broken;
 
+    /** Spins up to a millisecond while every thread can have a core of its own, else yields at once. */
     SpinBarrier(int parties) {
         this.parties = parties;
+        this.spinNanos = parties <= Runtime.getRuntime().availableProcessors() ? 1_000_000 : 0;
         this.done = new AtomicLongArray((parties + 1) * PAD);
     }
 
@@ -40,7 +42,7 @@ final class SpinBarrier {
                     long now = System.nanoTime();
                     if (since == 0) {
                         since = now;
-                    } else if (now - since > SPIN_NANOS) {
+                    } else if (now - since >= spinNanos) {
                         Thread.yield();
                     }
                 }

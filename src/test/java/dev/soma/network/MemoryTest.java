@@ -11,14 +11,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 4000-neuron network records every spike in a heap of 256 MB: a separate JVM started with
- * {@code -Xmx256m} runs the full COBAHH benchmark (about 150,000 spikes in 1 s, the most spikes of
- * the workloads) and prints what it recorded.
+ * {@code -Xmx256m} runs the CUBA network for 7 s — about 157,000 spikes, as many as the full
+ * COBAHH benchmark (the most spikes of the workloads) makes in 1 s, at a tenth of its cost — and
+ * prints what it recorded. (The benchmark command runs every workload, COBAHH included, in
+ * 256 MB JVMs too.)
  */
 class MemoryTest {
 
     /** Entry point of the forked JVM. */
     public static void main(String[] args) {
-        NetworkResult r = EiNetwork.cobahh().seed(1).threads(2).build().run(1000);
+        NetworkResult r = EiNetwork.cuba().seed(1).threads(1).build().run(7000);
         int[] n = r.spikeNeurons();
         double[] t = r.spikeTimes();
         System.out.println("spikes=" + r.spikeCount() + " recorded=" + Math.min(n.length, t.length)
@@ -26,7 +28,7 @@ class MemoryTest {
     }
 
     @Test
-    void cobahhRecordsEverySpikeIn256Megabytes() throws Exception {
+    void fourThousandNeuronsRecordEverySpikeIn256Megabytes() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", classpath, MemoryTest.class.getName()))
@@ -43,7 +45,7 @@ class MemoryTest {
         int spikes = Integer.parseInt(f[1]);
         int recorded = Integer.parseInt(f[3]);
         long heap = Long.parseLong(f[5]);
-        assertTrue(spikes > 100_000, line);
+        assertTrue(spikes > 140_000, line);
         assertEquals(spikes, recorded, line);
         assertTrue(heap <= 256, "the fork's heap was not limited: " + line);
     }
