@@ -488,6 +488,17 @@ public final class SpikingNetwork {
         return sb.toString();
     }
 
+    /** The delay of a connection made without one: one step, whatever dt is chosen later. */
+    private static final double ONE_STEP = -1;
+
+    /** A delay checked again at build time, when dt is final. */
+    static void checkDelay(String name, double delayMs, double dtMs) {
+        if (!Double.isFinite(delayMs) || delayMs < dtMs * (1 - 1e-9)) {
+            throw new IllegalArgumentException(name + " = " + delayMs + " is shorter than one step (dt = " + dtMs
+                    + " ms); a spike acts at the next step at the earliest, so give a delay of at least dt");
+        }
+    }
+
     private record Probe(int population, int variable, int neuron, String name) {}
 
     private record PopSpec(String name, PopulationModel model, int size) {}
@@ -537,6 +548,10 @@ public final class SpikingNetwork {
             }
             String name = from + "→" + to + ":" + variable;
             if (delaysMs == null) {
+                if (delayMs == ONE_STEP) {
+                    return new Projection(name, src, dst, v, csr, w, 1, null);
+                }
+                checkDelay("delayMs", delayMs, net.dtMs);
                 int d = (int) Math.round(delayMs / net.dtMs);
                 return new Projection(name, src, dst, v, csr, w, Math.max(1, d), null);
             }
@@ -546,7 +561,9 @@ public final class SpikingNetwork {
             }
             int[] d = new int[csr.size()];
             for (int s = 0; s < d.length; s++) {
-                d[s] = (int) Math.max(1, Math.round(delaysMs[csr.order == null ? s : csr.order[s]] / net.dtMs));
+                int at = csr.order == null ? s : csr.order[s];
+                checkDelay("delaysMs[" + at + "]", delaysMs[at], net.dtMs);
+                d[s] = (int) Math.max(1, Math.round(delaysMs[at] / net.dtMs));
             }
             return new Projection(name, src, dst, v, csr, w, -1, d);
         }
@@ -630,12 +647,16 @@ public final class SpikingNetwork {
          * {@code weight} (in the variable's unit), with the minimal delay of one step.
          */
         public Builder connect(String from, String to, String variable, double weight, Connectivity rule) {
-            return connect(from, to, variable, weight, dtMs, rule);
+            PopulationModel target = checkConnection(from, to, variable, ONE_STEP, rule);
+            checkWeight("weight", weight, target, variable);
+            conns.add(new ConnSpec(from, to, variable, weight, null, ONE_STEP, null, rule));
+            return this;
         }
 
         /** As {@link #connect(String, String, String, double, Connectivity)}, with a delay in ms (at least dt). */
         public Builder connect(String from, String to, String variable, double weight, double delayMs,
                                Connectivity rule) {
+            checkDelay("delayMs", delayMs, dtMs);
             PopulationModel target = checkConnection(from, to, variable, delayMs, rule);
             checkWeight("weight", weight, target, variable);
             conns.add(new ConnSpec(from, to, variable, weight, null, delayMs, null, rule));
@@ -648,6 +669,7 @@ public final class SpikingNetwork {
          */
         public Builder connect(String from, String to, String variable, double[] weights, double delayMs,
                                Connectivity rule) {
+            checkDelay("delayMs", delayMs, dtMs);
             PopulationModel target = checkConnection(from, to, variable, delayMs, rule);
             if (weights == null) {
                 throw new IllegalArgumentException("weights is null; give one weight per connection");
@@ -669,17 +691,10 @@ public final class SpikingNetwork {
             if (delaysMs == null) {
                 throw new IllegalArgumentException("delaysMs is null; give one delay in ms per connection");
             }
-            PopulationModel target = null;
             for (int s = 0; s < delaysMs.length; s++) {
-                try {
-                    target = checkConnection(from, to, variable, delaysMs[s], rule);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(e.getMessage().replace("delayMs = ", "delaysMs[" + s + "] = "), e);
-                }
+                checkDelay("delaysMs[" + s + "]", delaysMs[s], dtMs);
             }
-            if (target == null) {
-                target = checkConnection(from, to, variable, dtMs, rule);
-            }
+            PopulationModel target = checkConnection(from, to, variable, ONE_STEP, rule);
             if (weights == null) {
                 throw new IllegalArgumentException("weights is null; give one weight per connection");
             }
@@ -704,9 +719,8 @@ public final class SpikingNetwork {
             if (rule == null) {
                 throw new IllegalArgumentException("rule is null; give a connectivity, e.g. Connectivity.fixedProbability(0.02)");
             }
-            if (!Double.isFinite(delayMs) || delayMs < dtMs * (1 - 1e-9)) {
-                throw new IllegalArgumentException("delayMs = " + delayMs + " is shorter than one step (dt = " + dtMs
-                        + " ms); a spike acts at the next step at the earliest, so give a delay of at least dt");
+            if (delayMs != ONE_STEP) {
+                checkDelay("delayMs", delayMs, dtMs);
             }
             return b.model;
         }

@@ -54,6 +54,11 @@ class BadInputTest {
         rejects("delayMs = 0.05", () -> ab().connect("A", "A", "ge", 1, 0.05, Connectivity.allToAll()));
         rejects("delayMs = 0.0", () -> ab().connect("A", "A", "ge", 1, 0.0, Connectivity.allToAll()));
         rejects("delayMs = NaN", () -> ab().connect("A", "A", "ge", 1, Double.NaN, Connectivity.allToAll()));
+        rejects("delayMs = -1.0", () -> ab().connect("A", "A", "ge", 1, -1.0, Connectivity.allToAll()));
+        rejects("delaysMs[1] = 0.01", () -> ab().connect("A", "A", "ge", new double[] {1, 1}, new double[] {0.1, 0.01},
+                Connectivity.explicit(new int[] {0, 1}, new int[] {1, 0})));
+        // A delay checked against dt = 0.1 ms is checked again when dt changes before build.
+        rejects("delayMs = 0.1", () -> ab().connect("A", "A", "ge", 1, 0.1, Connectivity.allToAll()).dtMs(0.2).build());
     }
 
     @Test

@@ -68,6 +68,20 @@ class DelayAndMonitorTest {
     }
 
     @Test
+    void withoutADelayTheInputActsAtTheNextStepWhateverDtIsChosenLater() {
+        NetworkResult r = SpikingNetwork.builder()
+                .population("S", LifCurrentExp.cuba().withStartMv(-49.5, -49.5), 1)
+                .population("T", LifCurrentExp.cuba().withRestMv(-70).withStartMv(-70, -70), 1)
+                .connect("S", "T", "ge", 2.0, Connectivity.oneToOne())
+                .recordState("T", "ge", 0)
+                .dtMs(0.025)
+                .build().run(1);
+        double[] ge = r.trace("ge T[0]");
+        assertEquals(0.0, ge[0], 0.0);
+        assertEquals(2.0, ge[1], 0.0);
+    }
+
+    @Test
     void aJumpIntoAnyVariableArrivesOnTime() {
         NetworkResult r = pair()
                 .connect("S", "T", "v", 1.0, 3 * DT, Connectivity.oneToOne())
