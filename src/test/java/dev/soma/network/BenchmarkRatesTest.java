@@ -27,7 +27,7 @@ class BenchmarkRatesTest {
     @Test
     void cobahhFiresAtAboutFortyHertzOverFiveSeeds() {
         // 300 ms of the full 4000-neuron network per seed: the network reaches its irregular
-        // state within the first ~50 ms (the 100 ms bins of a full run read 31–43 Hz from the
+        // state within the first ~50 ms (the 100 ms bins of full runs read 29–44 Hz from the
         // first bin on), so 5 × 1200 neuron-seconds estimate the rate to well under 1 Hz while
         // keeping the test at a few seconds. The full 1 s runs are in the benchmark command.
         double sum = 0;
