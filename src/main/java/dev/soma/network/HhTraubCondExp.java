@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
  * </pre>
  * Each step treats every equation as linear in its own variable with the others frozen at the
  * start of the step, and solves that exactly (exponential Euler): x ← x∞ + (x − x∞) e^(−dt/τx).
- * The six rate exponentials share two {@code Math.exp} calls and a square root; the removable
- * singularities of αm, βm and αn are handled.
+ * The six rate exponentials share one {@code Math.exp} call (of u/180, whose powers give the
+ * others to a few ulp) and a square root, so a neuron costs five exponentials a step; the
+ * removable singularities of αm, βm and αn are handled.
  *
  * <p>Densities are converted with the membrane area: conductances in µS = mS/cm² × area (cm²) ×
  * 1000, capacitance in nF = µF/cm² × area (cm²) × 1000; for 20000 µm² (2·10⁻⁴ cm²): Cm = 0.2 nF,
@@ -288,19 +289,23 @@ public final class HhTraubCondExp extends PopulationModel {
                 final double e = ge[j];
                 final double i = gi[j];
                 final double u = vj - vt;
-                // Two exponentials give all six: w = e^(u/20), w⁴ = e^(u/5), w⁵ = e^(u/4), 1/√w = e^(−u/40);
-                // one division gives the negative powers.
-                final double w = Math.exp(u * 0.05);
+                // One exponential gives all six rates: b = e^(u/180), w = b⁹ = e^(u/20), b¹⁰ = e^(u/18),
+                // w⁴ = e^(u/5), w⁵ = e^(u/4), 1/√w = e^(−u/40); one division gives the negative powers.
+                final double b = Math.exp(u * (1.0 / 180));
+                final double b2 = b * b;
+                final double b8 = (b2 * b2) * (b2 * b2);
+                final double w = b8 * b;
                 final double iw = 1 / w;
                 final double w2 = w * w;
                 final double w4 = w2 * w2;
                 final double iw2 = iw * iw;
                 final double iw4 = iw2 * iw2;
+                final double ib10 = iw / b;
                 final double xm = (13 - u) * 0.25;
                 final double am = 1.28 * xOverExpm1(xm, E_3_25 * iw4 * iw);
                 final double ym = (u - 40) * 0.2;
                 final double bm = 1.4 * xOverExpm1(ym, E_M8 * w4);
-                final double ah = 0.128 * E_17_18 * Math.exp(u * (-1.0 / 18));
+                final double ah = 0.128 * E_17_18 * ib10;
                 final double bh = 4 / (1 + E_8 * iw4);
                 final double xn = (15 - u) * 0.2;
                 final double an = 0.16 * xOverExpm1(xn, E_3 * iw4);
