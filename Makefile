@@ -1,7 +1,8 @@
 # Soma's commands. See README.md.
 MVN ?= mvn -B -q -Dstyle.color=never
+JUPYTER_LOCAL := $(CURDIR)/target/jupyter
 
-.PHONY: setup build test bench notebooks lab clean
+.PHONY: setup build test bench notebooks notebooks-commit lab kernel clean
 
 setup:
 	@scripts/setup.sh
@@ -9,11 +10,30 @@ setup:
 build: setup
 	$(MVN) -DskipTests package
 
+# Unit tests, then (after package) the kernel's Jupyter conformance, robustness and notebook tests.
 test: setup
 	mvn -B -Dstyle.color=never verify
 
 bench: build
 	scripts/bench.sh
+
+# Installs the Soma kernel ("java", "Java (Soma)") into target/jupyter, never over a user's kernel.
+kernel: build
+	scripts/kernel-install.sh
+
+# Executes every notebook headless; executed copies and HTML pages go to target/notebooks/.
+# SAVE=1 also writes the outputs back into notebooks/ (they are committed with outputs).
+notebooks: kernel
+	"$$(scripts/jupyter-python.sh)" scripts/run-notebooks.py $(if $(filter 1 yes true,$(SAVE)),--save,)
+
+notebooks-commit:
+	$(MAKE) notebooks SAVE=1
+
+# Jupyter Notebook on 127.0.0.1 with notebooks/ open and the Soma kernel.
+lab: kernel
+	@scripts/setup.sh lab
+	cd notebooks && JUPYTER_PATH="$(JUPYTER_LOCAL)" \
+	  "$$(test -x /usr/bin/jupyter-notebook && echo /usr/bin/jupyter-notebook || command -v jupyter-notebook)" --ip=127.0.0.1 --notebook-dir=.
 
 clean:
 	$(MVN) clean

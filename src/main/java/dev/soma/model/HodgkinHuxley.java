@@ -131,7 +131,7 @@ public final class HodgkinHuxley implements NeuronModel {
 
     @Override
     public String name() {
-        return String.format(Locale.ROOT, "Hodgkin–Huxley (squid axon, %.4g °C)", celsius);
+        return "Hodgkin–Huxley (squid axon, " + java.math.BigDecimal.valueOf(celsius).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + " °C)";
     }
 
     @Override

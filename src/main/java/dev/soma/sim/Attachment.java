@@ -52,4 +52,17 @@ public interface Attachment {
 
     /** Called when the neuron fires at time {@code t} (ms), after any reset (for spike-timing plasticity). */
     default void onSpike(double t, double[] y, int offset) {}
+
+    /** Names of quantities derived from the state that can be recorded, e.g. the synaptic current {@code I_AMPA}. */
+    default String[] derivedNames() {
+        return new String[0];
+    }
+
+    /** Units of the derived quantities, parallel to {@link #derivedNames()}. */
+    default String[] derivedUnits() {
+        return new String[0];
+    }
+
+    /** Writes the derived quantities into {@code out[outOffset ...]}. */
+    default void derived(double t, double v, double[] y, int offset, double[] out, int outOffset) {}
 }

@@ -42,6 +42,7 @@ final class Engine {
 
     // work arrays, allocated once per engine
     private final double[] y, yPrev, yTrial, k1, k2, k3, k4, tmp, a, b, derivedOut;
+    private final int[] derivedOffsets;
     private boolean held;
     private double refractoryUntil = Double.NEGATIVE_INFINITY;
     private double lastCrossing = Double.NEGATIVE_INFINITY;
@@ -81,7 +82,13 @@ final class Engine {
         tmp = new double[n];
         a = new double[n];
         b = new double[n];
-        derivedOut = new double[Math.max(1, model.derivedNames().length)];
+        derivedOffsets = new int[attachments.length];
+        int derived = model.derivedNames().length;
+        for (int i = 0; i < attachments.length; i++) {
+            derivedOffsets[i] = derived;
+            derived += attachments[i].derivedNames().length;
+        }
+        derivedOut = new double[Math.max(1, derived)];
     }
 
     SimulationResult run(double duration) {
@@ -333,6 +340,9 @@ final class Engine {
             } else {
                 if (!derivedDone) {
                     model.derived(t, y, input(t, y), derivedOut);
+                    for (int i = 0; i < attachments.length; i++) {
+                        attachments[i].derived(t, y[vi], y, offsets[i], derivedOut, derivedOffsets[i]);
+                    }
                     derivedDone = true;
                 }
                 traces[r][sample] = derivedOut[-index - 1];

@@ -156,7 +156,8 @@ public final class SimulationSetup {
     /** The method that {@link #run} will use. */
     public Method chosenMethod() {
         if (method != null) return method;
-        return model.isLinearBetweenSpikes() ? Method.EXPONENTIAL_EULER : Method.RK4;
+        // exponential Euler is exact only while the input is constant over a step, which a synapse's is not
+        return model.isLinearBetweenSpikes() && attachments.isEmpty() ? Method.EXPONENTIAL_EULER : Method.RK4;
     }
 
     /** The step (ms) that {@link #run} will use. */
@@ -167,7 +168,7 @@ public final class SimulationSetup {
     /** Every name that {@link #record} accepts. */
     public List<String> recordable() {
         List<String> names = new ArrayList<>(Arrays.asList(stateNames()));
-        names.addAll(Arrays.asList(model.derivedNames()));
+        names.addAll(derivedNames());
         return names;
     }
 
@@ -198,7 +199,8 @@ public final class SimulationSetup {
         int[] index = new int[recordNames.length];
         String[] recordUnits = new String[recordNames.length];
         List<String> stateList = Arrays.asList(names);
-        List<String> derivedList = Arrays.asList(model.derivedNames());
+        List<String> derivedList = derivedNames();
+        List<String> derivedUnitList = derivedUnits();
         for (int r = 0; r < recordNames.length; r++) {
             int s = stateList.indexOf(recordNames[r]);
             if (s >= 0) {
@@ -210,7 +212,7 @@ public final class SimulationSetup {
                     throw new IllegalArgumentException("variable = \"" + recordNames[r] + "\" is not recordable here; choose from " + recordable());
                 }
                 index[r] = -d - 1;
-                recordUnits[r] = model.derivedUnits()[d];
+                recordUnits[r] = derivedUnitList.get(d);
             }
         }
         double[] initial = initialState();
@@ -250,6 +252,23 @@ public final class SimulationSetup {
             }
         }
         return names.toArray(new String[0]);
+    }
+
+    /** The model's derived quantities followed by each attachment's, in attachment order. */
+    private List<String> derivedNames() {
+        List<String> names = new ArrayList<>(Arrays.asList(model.derivedNames()));
+        for (Attachment attachment : attachments) {
+            names.addAll(Arrays.asList(attachment.derivedNames()));
+        }
+        return names;
+    }
+
+    private List<String> derivedUnits() {
+        List<String> units = new ArrayList<>(Arrays.asList(model.derivedUnits()));
+        for (Attachment attachment : attachments) {
+            units.addAll(Arrays.asList(attachment.derivedUnits()));
+        }
+        return units;
     }
 
     private String[] stateUnits() {

@@ -1,0 +1,97 @@
+"""Executes every notebook under notebooks/ with the Soma kernel, headless, through nbclient.
+
+Writes each executed notebook and an HTML page of it to target/notebooks/. With --save, also
+writes the executed notebook back over notebooks/<name>.ipynb (notebooks are committed with their
+outputs). A failing cell stops the run with the notebook, the cell and the error named, and a
+non-zero exit status. Run through `make notebooks` (which installs the kernel first).
+"""
+import argparse
+import glob
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+os.environ.setdefault("JUPYTER_PATH", os.path.join(ROOT, "target", "jupyter"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", help="notebooks to run (default: notebooks/*.ipynb)")
+    parser.add_argument("--save", action="store_true", help="write executed notebooks back into notebooks/")
+    parser.add_argument("--timeout", type=int, default=300, help="seconds a cell may take")
+    args = parser.parse_args()
+
+    paths = args.notebooks or sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
+    if not paths:
+        print("soma notebooks: no notebooks under notebooks/", file=sys.stderr)
+        return 1
+    out_dir = os.path.join(ROOT, "target", "notebooks")
+    os.makedirs(out_dir, exist_ok=True)
+    try:
+        from nbconvert import HTMLExporter
+        exporter = HTMLExporter()
+    except Exception as e:  # nbconvert missing: still execute
+        print(f"soma notebooks: no HTML pages ({e})", file=sys.stderr)
+        exporter = None
+
+    failed = 0
+    for path in paths:
+        path = os.path.abspath(path)
+        name = os.path.basename(path)
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(nb, kernel_name="java", timeout=args.timeout, startup_timeout=60, record_timing=False,
+                                resources={"metadata": {"path": os.path.dirname(path)}})
+        start = time.time()
+        try:
+            client.execute()
+        except CellExecutionError as e:
+            failed += 1
+            index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and any(
+                o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+            cell = "?" if index is None else index + 1
+            source = "" if index is None else nb.cells[index].source
+            err = next((o for o in (nb.cells[index].outputs if index is not None else [])
+                        if o.get("output_type") == "error"), {})
+            print(f"FAILED {name}, cell {cell}: {err.get('ename', 'error')}: {err.get('evalue', str(e)[-500:])}",
+                  file=sys.stderr)
+            if source:
+                print("  cell source:\n    " + source.replace("\n", "\n    "), file=sys.stderr)
+            nbformat.write(nb, os.path.join(out_dir, name))
+            continue
+        took = time.time() - start
+        coalesce_streams(nb)
+        nbformat.write(nb, os.path.join(out_dir, name))
+        if exporter is not None:
+            body, _ = exporter.from_notebook_node(nb)
+            with open(os.path.join(out_dir, name[:-len(".ipynb")] + ".html"), "w", encoding="utf-8") as f:
+                f.write(body)
+        if args.save:
+            nbformat.write(nb, path)
+        print(f"ok {name} ({took:.1f} s){' saved' if args.save else ''}")
+    print(f"{len(paths) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def coalesce_streams(nb):
+    """Merges consecutive stream outputs of a cell (a kernel sends printed text in pieces as it is
+    flushed), so a saved notebook holds each cell's printed text as one block, as a browser shows it."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for output in cell.get("outputs", []):
+            if (output.get("output_type") == "stream" and merged
+                    and merged[-1].get("output_type") == "stream" and merged[-1].get("name") == output.get("name")):
+                merged[-1]["text"] += output["text"]
+            else:
+                merged.append(output)
+        cell.outputs = merged
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+package dev.soma.kernel;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * JShell execution inside the kernel's JVM that keeps the object a snippet returns (JShell itself
+ * hands back only its string), runs each snippet on its own thread whose context class loader is
+ * the notebook's class loader, and can stop that thread.
+ */
+final class CellControl extends LocalExecutionControl {
+
+    private static final Object NO_VALUE = new Object();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private volatile ClassLoader loader;
+    private volatile Thread running;
+    private volatile boolean stopRequested;
+    private volatile Object lastValue = NO_VALUE;
+
+    /** The class loader that holds the snippets and every jar added to the class path. */
+    ClassLoader loader() {
+        return loader;
+    }
+
+    /** Forgets the last value and a previous stop, before a snippet is evaluated. */
+    void reset() {
+        lastValue = NO_VALUE;
+        stopRequested = false;
+    }
+
+    boolean hasValue() {
+        return lastValue != NO_VALUE;
+    }
+
+    Object value() {
+        return lastValue == NO_VALUE ? null : lastValue;
+    }
+
+    boolean wasStopped() {
+        return stopRequested;
+    }
+
+    boolean isRunning() {
+        return running != null;
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        ClassLoader cl = doitMethod.getDeclaringClass().getClassLoader();
+        loader = cl;
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                result[0] = doitMethod.invoke(null);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "soma-cell-" + THREADS.incrementAndGet());
+        thread.setContextClassLoader(cl);
+        thread.setDaemon(true);
+        running = thread;
+        try {
+            thread.start();
+            thread.join();
+        } finally {
+            running = null;
+        }
+        if (stopRequested) {
+            throw new ExecutionControl.StoppedException();
+        }
+        if (failure[0] != null) {
+            Throwable t = failure[0];
+            if (t instanceof InvocationTargetException ite && ite.getCause() instanceof ThreadDeath) {
+                throw new ExecutionControl.StoppedException();
+            }
+            if (t instanceof Exception e) {
+                throw e;
+            }
+            throw new InvocationTargetException(t);
+        }
+        lastValue = result[0];
+        return valueString(result[0]);
+    }
+
+    /**
+     * Interrupts the running snippet; if it ignores the interrupt (a busy loop), stops its thread
+     * after a short grace period.
+     */
+    @Override
+    public void stop() {
+        Thread thread = running;
+        if (thread == null) {
+            return;
+        }
+        stopRequested = true;
+        thread.interrupt();
+        Thread killer = new Thread(() -> {
+            try {
+                thread.join(300);
+                if (thread.isAlive()) {
+                    forceStop(thread);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "soma-cell-stopper");
+        killer.setDaemon(true);
+        killer.start();
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void forceStop(Thread thread) {
+        try {
+            thread.stop();
+        } catch (UnsupportedOperationException e) {
+            // Java 20+: a busy loop that ignores interrupts cannot be stopped from outside.
+        }
+    }
+
+    /** Hands JShell this very instance, so the kernel can reach it. */
+    static final class Provider implements ExecutionControlProvider {
+        private final CellControl control;
+
+        Provider(CellControl control) {
+            this.control = control;
+        }
+
+        @Override
+        public String name() {
+            return "soma";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return control;
+        }
+    }
+}
