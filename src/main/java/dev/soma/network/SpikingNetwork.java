@@ -392,9 +392,6 @@ public final class SpikingNetwork {
         for (int i = 0; i < projs.length; i++) {
             srcIndex[i] = indexOf(projs[i].source);
         }
-        if (barrier != null) {
-            barrier.register(t);
-        }
         for (long k = k0; k < k1; k++) {
             final int par = (int) (k & 1);
             for (int pi = 0; pi < np; pi++) {
