@@ -80,17 +80,17 @@ public record AdaptiveExponentialIntegrateAndFire(String name, double capacitanc
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name = \"" + name + "\" is empty; give the model a short name");
         }
-        ZooCheck.positive("capacitanceNf", capacitanceNf, "nF");
-        ZooCheck.nonNegative("leakConductanceUs", leakConductanceUs, "µS");
-        ZooCheck.finite("restMv", restMv, "mV");
-        ZooCheck.finite("thresholdMv", thresholdMv, "mV");
-        ZooCheck.positive("slopeMv", slopeMv, "mV");
-        ZooCheck.finite("adaptationUs", adaptationUs, "µS");
-        ZooCheck.positive("adaptationTauMs", adaptationTauMs, "ms");
-        ZooCheck.finite("spikeAdaptationNa", spikeAdaptationNa, "nA");
-        ZooCheck.finite("resetMv", resetMv, "mV");
-        ZooCheck.finite("peakMv", peakMv, "mV");
-        ZooCheck.nonNegative("refractoryMs", refractoryMs, "ms");
+        Check.positive("capacitanceNf", capacitanceNf, "nF");
+        Check.nonNegative("leakConductanceUs", leakConductanceUs, "µS");
+        Check.finite("restMv", restMv, "mV");
+        Check.finite("thresholdMv", thresholdMv, "mV");
+        Check.positive("slopeMv", slopeMv, "mV");
+        Check.finite("adaptationUs", adaptationUs, "µS");
+        Check.positive("adaptationTauMs", adaptationTauMs, "ms");
+        Check.finite("spikeAdaptationNa", spikeAdaptationNa, "nA");
+        Check.finite("resetMv", resetMv, "mV");
+        Check.finite("peakMv", peakMv, "mV");
+        Check.nonNegative("refractoryMs", refractoryMs, "ms");
         if (!(resetMv < peakMv)) {
             throw new IllegalArgumentException("resetMv = " + resetMv + " must be below peakMv = " + peakMv
                     + "; lower the reset or raise the peak");
@@ -109,12 +109,12 @@ public record AdaptiveExponentialIntegrateAndFire(String name, double capacitanc
      * @throws IllegalArgumentException for an unknown name; the message lists the valid ones
      */
     public static AdaptiveExponentialIntegrateAndFire preset(String pattern) {
-        return ZooCheck.preset("AdEx", PRESETS, pattern);
+        return Check.preset("AdEx", PRESETS, pattern);
     }
 
     /** The step current (nA) with which Naud et al. 2008 show the pattern, e.g. 0.5 nA for tonic. */
     public static double presetInputNa(String pattern) {
-        return ZooCheck.preset("AdEx", INPUTS, pattern);
+        return Check.preset("AdEx", INPUTS, pattern);
     }
 
     /** The preset names, in the order of Naud et al. 2008, Table 1. */

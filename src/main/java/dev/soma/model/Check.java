@@ -1,6 +1,9 @@
 package dev.soma.model;
 
-/** Parameter checks shared by the models: each failure names the parameter, the value, the unit and a sensible value. */
+import java.util.Locale;
+import java.util.Map;
+
+/** Parameter checks and preset look-up shared by the models: each failure names the parameter, the value and the unit (and, where given, a sensible value). */
 final class Check {
     private Check() {}
 
@@ -27,5 +30,48 @@ final class Check {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(name + " = " + value + " ms must be a finite time ≥ 0; use e.g. 2 ms");
         }
+    }
+
+    /** Rejects NaN and infinities. */
+    static double finite(String name, double value, String unit) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " = " + value + " is not finite; give a finite value in " + unit);
+        }
+        return value;
+    }
+
+    /** Rejects values ≤ 0 (capacitances, time constants, slope factors). */
+    static double positive(String name, double value, String unit) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " = " + value + " must be a finite number > 0 (" + unit + ")");
+        }
+        return value;
+    }
+
+    /** Rejects values < 0 (conductances, refractory periods, jumps that are magnitudes). */
+    static double nonNegative(String name, double value, String unit) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " = " + value + " must be a finite number ≥ 0 (" + unit + ")");
+        }
+        return value;
+    }
+
+    /** Looks a preset up by name, ignoring case, spaces, '-' and '_'; unknown names list the valid ones. */
+    static <T> T preset(String model, Map<String, T> presets, String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("preset = null; valid " + model + " presets: " + String.join(", ", presets.keySet()));
+        }
+        String key = normal(name);
+        for (Map.Entry<String, T> entry : presets.entrySet()) {
+            if (normal(entry.getKey()).equals(key)) {
+                return entry.getValue();
+            }
+        }
+        throw new IllegalArgumentException("preset = \"" + name + "\" is not a " + model + " preset; valid: "
+                + String.join(", ", presets.keySet()));
+    }
+
+    private static String normal(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
     }
 }

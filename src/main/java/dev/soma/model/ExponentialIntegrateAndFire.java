@@ -39,14 +39,14 @@ public record ExponentialIntegrateAndFire(String name, double capacitanceNf, dou
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name = \"" + name + "\" is empty; give the model a short name");
         }
-        ZooCheck.positive("capacitanceNf", capacitanceNf, "nF");
-        ZooCheck.nonNegative("leakConductanceUs", leakConductanceUs, "µS");
-        ZooCheck.finite("restMv", restMv, "mV");
-        ZooCheck.finite("thresholdMv", thresholdMv, "mV");
-        ZooCheck.positive("slopeMv", slopeMv, "mV");
-        ZooCheck.finite("resetMv", resetMv, "mV");
-        ZooCheck.finite("peakMv", peakMv, "mV");
-        ZooCheck.nonNegative("refractoryMs", refractoryMs, "ms");
+        Check.positive("capacitanceNf", capacitanceNf, "nF");
+        Check.nonNegative("leakConductanceUs", leakConductanceUs, "µS");
+        Check.finite("restMv", restMv, "mV");
+        Check.finite("thresholdMv", thresholdMv, "mV");
+        Check.positive("slopeMv", slopeMv, "mV");
+        Check.finite("resetMv", resetMv, "mV");
+        Check.finite("peakMv", peakMv, "mV");
+        Check.nonNegative("refractoryMs", refractoryMs, "ms");
         if (!(resetMv < peakMv)) {
             throw new IllegalArgumentException("resetMv = " + resetMv + " must be below peakMv = " + peakMv
                     + "; lower the reset or raise the peak");

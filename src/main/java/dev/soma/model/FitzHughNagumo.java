@@ -36,9 +36,9 @@ public record FitzHughNagumo(String name, double a, double b, double epsilon) im
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name = \"" + name + "\" is empty; give the model a short name");
         }
-        ZooCheck.finite("a", a, "1");
-        ZooCheck.finite("b", b, "1");
-        ZooCheck.positive("epsilon", epsilon, "1/ms, the inverse recovery time constant");
+        Check.finite("a", a, "1");
+        Check.finite("b", b, "1");
+        Check.positive("epsilon", epsilon, "1/ms, the inverse recovery time constant");
     }
 
     /** FitzHugh's 1961 parameters (a, b, ε) = (0.7, 0.8, 0.08). */

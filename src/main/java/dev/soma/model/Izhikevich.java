@@ -71,11 +71,11 @@ public record Izhikevich(String name, double a, double b, double c, double d, do
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name = \"" + name + "\" is empty; give the model a short name");
         }
-        ZooCheck.positive("a", a, "1/ms, the recovery rate");
-        ZooCheck.finite("b", b, "1");
-        ZooCheck.finite("c", c, "mV");
-        ZooCheck.finite("d", d, "1");
-        ZooCheck.finite("peakMv", peakMv, "mV");
+        Check.positive("a", a, "1/ms, the recovery rate");
+        Check.finite("b", b, "1");
+        Check.finite("c", c, "mV");
+        Check.finite("d", d, "1");
+        Check.finite("peakMv", peakMv, "mV");
         if (!(c < peakMv)) {
             throw new IllegalArgumentException("c = " + c + " must be below peakMv = " + peakMv + "; lower the reset c");
         }
@@ -92,12 +92,12 @@ public record Izhikevich(String name, double a, double b, double c, double d, do
      * @throws IllegalArgumentException for an unknown name; the message lists the valid ones
      */
     public static Izhikevich preset(String type) {
-        return ZooCheck.preset("Izhikevich", PRESETS, type);
+        return Check.preset("Izhikevich", PRESETS, type);
     }
 
     /** A constant input (dimensionless) that shows the preset's pattern; see the class comment for TC and RZ. */
     public static double presetInput(String type) {
-        return ZooCheck.preset("Izhikevich", INPUTS, type);
+        return Check.preset("Izhikevich", INPUTS, type);
     }
 
     /** The preset names: RS, IB, CH, FS, LTS, TC, RZ. */

@@ -61,18 +61,18 @@ public record MorrisLecar(String name, double capacitanceUfPerCm2, double gCaMsP
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name = \"" + name + "\" is empty; give the model a short name");
         }
-        ZooCheck.positive("capacitanceUfPerCm2", capacitanceUfPerCm2, "µF/cm²");
-        ZooCheck.nonNegative("gCaMsPerCm2", gCaMsPerCm2, "mS/cm²");
-        ZooCheck.nonNegative("gKMsPerCm2", gKMsPerCm2, "mS/cm²");
-        ZooCheck.nonNegative("gLMsPerCm2", gLMsPerCm2, "mS/cm²");
-        ZooCheck.finite("eCaMv", eCaMv, "mV");
-        ZooCheck.finite("eKMv", eKMv, "mV");
-        ZooCheck.finite("eLMv", eLMv, "mV");
-        ZooCheck.finite("v1Mv", v1Mv, "mV");
-        ZooCheck.positive("v2Mv", v2Mv, "mV");
-        ZooCheck.finite("v3Mv", v3Mv, "mV");
-        ZooCheck.positive("v4Mv", v4Mv, "mV");
-        ZooCheck.positive("phiPerMs", phiPerMs, "1/ms");
+        Check.positive("capacitanceUfPerCm2", capacitanceUfPerCm2, "µF/cm²");
+        Check.nonNegative("gCaMsPerCm2", gCaMsPerCm2, "mS/cm²");
+        Check.nonNegative("gKMsPerCm2", gKMsPerCm2, "mS/cm²");
+        Check.nonNegative("gLMsPerCm2", gLMsPerCm2, "mS/cm²");
+        Check.finite("eCaMv", eCaMv, "mV");
+        Check.finite("eKMv", eKMv, "mV");
+        Check.finite("eLMv", eLMv, "mV");
+        Check.finite("v1Mv", v1Mv, "mV");
+        Check.positive("v2Mv", v2Mv, "mV");
+        Check.finite("v3Mv", v3Mv, "mV");
+        Check.positive("v4Mv", v4Mv, "mV");
+        Check.positive("phiPerMs", phiPerMs, "1/ms");
     }
 
     /** The type I set of Rinzel &amp; Ermentrout 1998 (the defaults of the table above). */
@@ -86,7 +86,7 @@ public record MorrisLecar(String name, double capacitanceUfPerCm2, double gCaMsP
      * @throws IllegalArgumentException for an unknown name; the message lists the valid ones
      */
     public static MorrisLecar preset(String type) {
-        return ZooCheck.preset("Morris–Lecar", PRESETS, type);
+        return Check.preset("Morris–Lecar", PRESETS, type);
     }
 
     /** The preset names. */

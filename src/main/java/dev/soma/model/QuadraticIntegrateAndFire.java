@@ -40,14 +40,14 @@ public record QuadraticIntegrateAndFire(String name, double tauMs, double resist
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name = \"" + name + "\" is empty; give the model a short name");
         }
-        ZooCheck.positive("tauMs", tauMs, "ms");
-        ZooCheck.positive("resistanceMohm", resistanceMohm, "MΩ");
-        ZooCheck.finite("restMv", restMv, "mV");
-        ZooCheck.finite("criticalMv", criticalMv, "mV");
-        ZooCheck.positive("sharpnessPerMv", sharpnessPerMv, "1/mV");
-        ZooCheck.finite("resetMv", resetMv, "mV");
-        ZooCheck.finite("peakMv", peakMv, "mV");
-        ZooCheck.nonNegative("refractoryMs", refractoryMs, "ms");
+        Check.positive("tauMs", tauMs, "ms");
+        Check.positive("resistanceMohm", resistanceMohm, "MΩ");
+        Check.finite("restMv", restMv, "mV");
+        Check.finite("criticalMv", criticalMv, "mV");
+        Check.positive("sharpnessPerMv", sharpnessPerMv, "1/mV");
+        Check.finite("resetMv", resetMv, "mV");
+        Check.finite("peakMv", peakMv, "mV");
+        Check.nonNegative("refractoryMs", refractoryMs, "ms");
         if (!(restMv < criticalMv)) {
             throw new IllegalArgumentException("restMv = " + restMv + " must be below criticalMv = " + criticalMv);
         }
