@@ -33,7 +33,8 @@ notebooks-commit:
 lab: kernel
 	@scripts/setup.sh lab
 	cd notebooks && JUPYTER_PATH="$(JUPYTER_LOCAL)" \
-	  "$$(test -x /usr/bin/jupyter-notebook && echo /usr/bin/jupyter-notebook || command -v jupyter-notebook)" --ip=127.0.0.1 --notebook-dir=.
+	  "$$(test -x /usr/bin/jupyter-notebook && echo /usr/bin/jupyter-notebook || command -v jupyter-notebook)" --ip=127.0.0.1 --notebook-dir=. \
+	  $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(LAB_ARGS)
 
 clean:
 	$(MVN) clean

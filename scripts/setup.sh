@@ -7,7 +7,7 @@ set -euo pipefail
 need=()
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fontconfig fonts-dejavu-core)
+fc-list 2>/dev/null | grep -i dejavu >/dev/null || need+=(fontconfig fonts-dejavu-core)
 if [ "${SOMA_SKIP_JUPYTER:-0}" != 1 ]; then
   [ -x /usr/bin/jupyter-nbconvert ] || need+=(jupyter-nbconvert)
   /usr/bin/python3 -c 'import nbclient' 2>/dev/null || need+=(python3-nbclient)

@@ -1,6 +1,7 @@
 package dev.soma;
 
 import dev.soma.activation.ActivationFunction;
+import dev.soma.analysis.FiCurve;
 import dev.soma.model.NeuronModel;
 import dev.soma.plot.Curve;
 import dev.soma.plot.Curves;
@@ -176,6 +177,27 @@ public final class Plots {
         return Curves.fI(table, currentColumn, rateColumns);
     }
 
+    /** f–I curves measured with {@code Analysis.fI(...)}, overlaid, labelled by model name. */
+    public static Figure fI(FiCurve... curves) {
+        return Curves.fI(null, curves == null ? null : Arrays.asList(curves));
+    }
+
+    /** f–I curves measured with {@code Analysis.fI(...)}, overlaid, with one label each. */
+    public static Figure fI(List<String> labels, FiCurve... curves) {
+        if (labels == null) {
+            throw new IllegalArgumentException("labels = null; pass one label per curve, e.g. Plots.labels(\"σ = 0\", \"σ = 1 nA\")");
+        }
+        return Curves.fI(labels, curves == null ? null : Arrays.asList(curves));
+    }
+
+    /** A measured f–I curve beside activation functions on matching axes. */
+    public static Figure fIBeside(FiCurve curve, ActivationFunction... activations) {
+        if (curve == null) {
+            throw new IllegalArgumentException("curve = null; pass an f–I curve, e.g. Analysis.fI(Neurons.hodgkinHuxley(), 0, 15, 31)");
+        }
+        return fIBeside(curve.currents(), curve.inputUnit(), List.of(curve.model().name()), new double[][] {curve.ratesHz()}, activations);
+    }
+
     /**
      * f–I curves beside activation functions on matching axes (same current and rate ranges; the
      * activation's x = 0 at the rheobase, x = 4 at the largest current).
@@ -243,6 +265,16 @@ public final class Plots {
     public static Figure phasePlane(NeuronModel model, String yVariable, double input, double vMin, double vMax,
                                     double yMin, double yMax, SimulationResult... runs) {
         return PhasePlane.of(model, yVariable, input, vMin, vMax, yMin, yMax, runs);
+    }
+
+    /**
+     * The phase plane of a two-variable model (FitzHugh–Nagumo, Morris–Lecar, Izhikevich, AdEx) at
+     * a constant input: nullclines, vector field, fixed points (filled stable, open unstable) and
+     * the trajectories of {@code runs}.
+     */
+    public static Figure phasePlane(NeuronModel model, double input, double xMin, double xMax, double yMin, double yMax,
+                                    SimulationResult... runs) {
+        return PhasePlane.of(model, input, xMin, xMax, yMin, yMax, runs);
     }
 
     /** The phase plane of any planar field, with axis titles (with units) and trajectories {@code {xs, ys}}. */

@@ -143,6 +143,29 @@ final class Magics {
         } catch (Exception e) {
             throw SomaKernel.magicError(name, "the cell is not a POM or POM fragment: " + e.getMessage());
         }
+        // ${name} placeholders from the POM's <properties> (no parent, no profiles).
+        java.util.Map<String, String> props = new java.util.HashMap<>();
+        NodeList propertyBlocks = doc.getElementsByTagName("properties");
+        for (int i = 0; i < propertyBlocks.getLength(); i++) {
+            for (Node n = propertyBlocks.item(i).getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e) {
+                    props.put(e.getTagName(), e.getTextContent().strip());
+                }
+            }
+        }
+        NodeList all = doc.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.getChildNodes().getLength() == 1 && e.getFirstChild().getNodeType() == Node.TEXT_NODE) {
+                String v = e.getTextContent();
+                for (int round = 0; round < 5 && v.contains("${"); round++) {
+                    for (java.util.Map.Entry<String, String> p : props.entrySet()) {
+                        v = v.replace("${" + p.getKey() + "}", p.getValue());
+                    }
+                }
+                e.setTextContent(v);
+            }
+        }
         NodeList repos = doc.getElementsByTagName("repository");
         for (int i = 0; i < repos.getLength(); i++) {
             Element r = (Element) repos.item(i);

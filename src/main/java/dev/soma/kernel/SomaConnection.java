@@ -8,7 +8,6 @@ import java.lang.reflect.Field;
 import org.zeromq.ZMQ;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.channels.Loop;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
@@ -32,20 +31,17 @@ final class SomaConnection extends JupyterConnection {
         // ZeroMQ drops PUB messages past the high-water mark (1000 by default): a cell that prints
         // a lot would lose output. Keep everything.
         iopub.setSndHWM(0);
-        // basekernel's shell and control loops poll, then sleep 50 ms: every request waits up to
-        // 50 ms and queued requests are taken at 20 per second. Use loops that sleep 2 ms.
+        // Shell and control channels with a loop that waits in the poll (see SomaShellChannel).
         try {
             Field ctxField = JupyterConnection.class.getDeclaredField("ctx");
             ctxField.setAccessible(true);
             ZMQ.Context ctx = (ZMQ.Context) ctxField.get(this);
-            replaceChannel("shell", new ShellChannel(ctx, props.createHMACGenerator(), false, this, LOOP_SLEEP_MS));
-            replaceChannel("control", new ShellChannel(ctx, props.createHMACGenerator(), true, this, LOOP_SLEEP_MS));
+            replaceChannel("shell", new SomaShellChannel(ctx, props.createHMACGenerator(), false, this, kernel.log()));
+            replaceChannel("control", new SomaShellChannel(ctx, props.createHMACGenerator(), true, this, kernel.log()));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            kernel.log().println("soma kernel: keeping basekernel's 50 ms polling: " + e);
+            kernel.log().println("soma kernel: keeping basekernel's polling channels: " + e);
         }
     }
-
-    private static final long LOOP_SLEEP_MS = 2;
 
     private void replaceChannel(String name, ShellChannel replacement) throws ReflectiveOperationException {
         Field f = JupyterConnection.class.getDeclaredField(name);
@@ -53,26 +49,6 @@ final class SomaConnection extends JupyterConnection {
         ShellChannel old = (ShellChannel) f.get(this);
         f.set(this, replacement);
         old.close();
-    }
-
-    @Override
-    public void connect() {
-        super.connect();
-        // basekernel lets a message with a wrong signature (SecurityException) end the channel's
-        // thread, after which the kernel hears nothing. Log it and keep listening instead.
-        for (ShellChannel channel : new ShellChannel[] {shell, control}) {
-            try {
-                Field f = ShellChannel.class.getDeclaredField("ioloop");
-                f.setAccessible(true);
-                Loop loop = (Loop) f.get(channel);
-                loop.onError(t -> {
-                    kernel.log().println("soma kernel: ignored a message: " + t);
-                    return 0L;
-                });
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                kernel.log().println("soma kernel: cannot guard the channel against bad messages: " + e);
-            }
-        }
     }
 
     @Override

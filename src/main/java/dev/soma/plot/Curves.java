@@ -3,6 +3,7 @@ package dev.soma.plot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.soma.analysis.FiCurve;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -152,6 +153,65 @@ public final class Curves {
             labels.add(Traces.stripUnit(cols[i]));
         }
         return fI(currents, Traces.unitOf(currentColumn), labels, rates);
+    }
+
+    /**
+     * f–I curves measured by the analysis room, overlaid (each on its own current grid), labelled
+     * with {@code labels} or, when null, the models' names. All must share one input unit.
+     */
+    public static Figure fI(List<String> labels, List<FiCurve> curves) {
+        Check.notNull("curves", curves, "pass f–I curves, e.g. Analysis.fI(Neurons.lif(), 0, 4, 21)");
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("curves is empty; pass at least one f–I curve");
+        }
+        if (labels != null && labels.size() != curves.size()) {
+            throw new IllegalArgumentException("labels has " + labels.size() + " entries but curves has " + curves.size()
+                    + "; pass one label per curve (or none to use the model names)");
+        }
+        String unit = null;
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < curves.size(); i++) {
+            FiCurve c = Check.notNull("curves[" + i + "]", curves.get(i), "pass an f–I curve");
+            if (unit == null) {
+                unit = c.inputUnit();
+            } else if (!unit.equals(c.inputUnit())) {
+                throw new IllegalArgumentException("curves[" + i + "] (" + c.model().name() + ") has input in " + c.inputUnit()
+                        + " but curves[0] in " + unit + "; plot curves with different input units in separate panels,"
+                        + " e.g. Plots.row(Plots.fI(a), Plots.fI(b))");
+            }
+            xs.add(c.currents());
+            ys.add(c.ratesHz());
+            String name = labels != null ? labels.get(i) : c.model().name();
+            names.add(names.contains(name) ? name + " (" + (i + 1) + ")" : name);
+        }
+        XYChart chart = Style.chart("f–I curve" + (curves.size() > 1 ? "s" : ""), Style.axisTitle("I", unit), "rate [Hz]");
+        for (int i = 0; i < xs.size(); i++) {
+            addRates(chart, "curves[" + i + "]", xs.get(i), ys.get(i), names.get(i), i);
+        }
+        int most = 0;
+        for (double[] x : xs) {
+            most = Math.max(most, x.length);
+        }
+        chart.getStyler().setMarkerSize(most > 60 ? 0 : 5);
+        chart.getStyler().setYAxisMin(0.0);
+        Style.finish(chart);
+        return Figure.of(chart);
+    }
+
+    private static void addRates(XYChart chart, String name, double[] currents, double[] rates, String label, int i) {
+        Check.series(name + " currents", currents);
+        Check.series(name + " rates", rates);
+        Check.sameLength(name + " currents", currents, name + " rates", rates);
+        for (int j = 0; j < rates.length; j++) {
+            if (rates[j] < 0) {
+                throw new IllegalArgumentException(name + "[" + j + "] = " + rates[j] + " Hz is negative; a firing rate is ≥ 0");
+            }
+        }
+        XYSeries s = Style.line(chart, label, currents, rates, Style.cycle(i), Style.LINE);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(Style.cycle(i));
     }
 
     static XYChart fIChart(double[] currents, String currentUnit, List<String> labels, double[]... ratesHz) {

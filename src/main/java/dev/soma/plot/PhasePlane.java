@@ -76,10 +76,79 @@ public final class PhasePlane {
         List<double[][]> trajectories = new ArrayList<>();
         for (int i = 0; runs != null && i < runs.length; i++) {
             Check.notNull("runs[" + i + "]", runs[i], "pass a simulation result");
+            List<String> recorded = Arrays.asList(runs[i].variables());
+            if (!recorded.contains(names[xi]) || !recorded.contains(names[yi])) {
+                throw new IllegalArgumentException("runs[" + i + "] recorded " + recorded + " but the phase plane needs " + names[xi]
+                        + " and " + names[yi] + "; record both with .record(\"" + names[xi] + "\", \"" + names[yi] + "\")");
+            }
             trajectories.add(new double[][] {runs[i].values(names[xi]), runs[i].values(names[yi])});
         }
-        return of(field, Style.axisTitle(names[xi], units[xi]), Style.axisTitle(names[yi], units[yi]), names[xi], names[yi],
-                vMin, vMax, yMin, yMax, trajectories, model.name());
+        Figure figure = of(field, Style.axisTitle(names[xi], units[xi]), Style.axisTitle(names[yi], units[yi]), names[xi], names[yi],
+                vMin, vMax, yMin, yMax, trajectories, model.name() + ", input " + Figure.fmt(input)
+                + (model.inputUnit() == null || model.inputUnit().isEmpty() || model.inputUnit().equals("1") ? "" : " " + model.inputUnit()));
+        if (names.length == 2 && xi == 0 && yi == 1) {
+            // Two-variable models: the analysis room finds the fixed points and their stability.
+            XYChart chart = (XYChart) figure.charts().get(0);
+            addFixedPoints(chart, dev.soma.analysis.PhasePlane.of(model, input, vMin, vMax, yMin, yMax).fixedPoints());
+            return Figure.of(chart, figure.getWidth(), figure.getHeight());
+        }
+        return figure;
+    }
+
+    /**
+     * The phase plane of a two-variable model (FitzHugh–Nagumo, Morris–Lecar, Izhikevich, AdEx):
+     * its first state variable on x, its second on y, with nullclines, vector field, fixed points
+     * (filled: stable, open: unstable) and the trajectories of {@code runs}.
+     */
+    public static Figure of(NeuronModel model, double input, double xMin, double xMax, double yMin, double yMax, SimulationResult... runs) {
+        Check.notNull("model", model, "pass a two-variable model, e.g. Neurons.fitzHughNagumo()");
+        String[] names = model.stateNames();
+        if (names.length != 2) {
+            throw new IllegalArgumentException("model = " + model.name() + " has " + names.length + " state variables "
+                    + Arrays.toString(names) + "; name the one for the y axis, e.g. Plots.phasePlane(model, \"n\", input, ...)");
+        }
+        return of(model, names[1 - model.voltageIndex()], input, xMin, xMax, yMin, yMax, runs);
+    }
+
+    static void addFixedPoints(XYChart chart, List<dev.soma.analysis.PhasePlane.FixedPoint> points) {
+        List<double[]> stable = new ArrayList<>();
+        List<double[]> unstable = new ArrayList<>();
+        for (var p : points) {
+            (p.stable() ? stable : unstable).add(new double[] {p.x(), p.y()});
+        }
+        addPoints(chart, stable, "stable fixed point", SeriesMarkers.CIRCLE);
+        addPoints(chart, unstable, "unstable fixed point", new OpenCircle());
+        Style.finish(chart);
+    }
+
+    private static void addPoints(XYChart chart, List<double[]> points, String name, org.knowm.xchart.style.markers.Marker marker) {
+        if (points.isEmpty()) {
+            return;
+        }
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = points.get(i)[0];
+            y[i] = points.get(i)[1];
+        }
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(marker);
+        s.setMarkerColor(Style.BLACK);
+    }
+
+    /** An unfilled circle: an unstable fixed point, in the convention of dynamical-systems texts. */
+    static final class OpenCircle extends org.knowm.xchart.style.markers.Marker {
+        @Override
+        public void paint(Graphics2D g, double x, double y, int size) {
+            double d = size * 1.8;
+            java.awt.geom.Ellipse2D.Double circle = new java.awt.geom.Ellipse2D.Double(x - d / 2, y - d / 2, d, d);
+            g.setColor(Color.WHITE);
+            g.fill(circle);
+            g.setColor(Style.BLACK);
+            g.setStroke(new BasicStroke(1.6f));
+            g.draw(circle);
+        }
     }
 
     /**

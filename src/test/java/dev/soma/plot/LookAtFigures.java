@@ -83,6 +83,12 @@ public final class LookAtFigures {
         f.put("real-activations", dev.soma.Plots.activations(dev.soma.Activation.all()));
         f.put("real-phase", dev.soma.Plots.phasePlane(hh, "n", 0, -80, 40, 0.2, 0.8, run));
         f.put("real-row", dev.soma.Plots.row(dev.soma.Plots.activation(dev.soma.Activation.RELU), dev.soma.Plots.voltage(run)));
+        var fhn = dev.soma.Neurons.fitzHughNagumo();
+        var fhnRun = dev.soma.Simulation.of(fhn).inject(dev.soma.Stimulus.constant(0.5)).record("v", "w").run(200);
+        f.put("real-fhn", dev.soma.Plots.phasePlane(fhn, 0.5, -2.5, 2.5, -1, 2.5, fhnRun));
+        f.put("real-fhn-rest", dev.soma.Plots.phasePlane(fhn, 0, -2.5, 2.5, -1, 2.5));
+        f.put("real-fI", dev.soma.Plots.fI(dev.soma.Analysis.fI(dev.soma.Neurons.lif(), 0, 5, 26),
+                dev.soma.Analysis.fI(dev.soma.Neurons.exponentialIF(), 0, 5, 26)));
         return f;
     }
 

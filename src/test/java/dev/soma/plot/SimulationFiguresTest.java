@@ -97,6 +97,34 @@ class SimulationFiguresTest {
     }
 
     @Test
+    void analysisRoomFiCurvesAndTwoVariablePhasePlanes() {
+        var lifCurve = dev.soma.Analysis.fI(Neurons.lif(), 0, 4, 9);
+        var eif = dev.soma.Analysis.fI(Neurons.exponentialIF(), 0, 4, 9);
+        Figure both = Plots.fI(lifCurve, eif);
+        looksLikeAFigure(both);
+        assertTrue(((XYChart) both.charts().get(0)).getStyler().isLegendVisible());
+        looksLikeAFigure(Plots.fIBeside(lifCurve, Activation.RELU));
+        var hhCurve = dev.soma.Analysis.fI(Neurons.hodgkinHuxley(), 0, 10, 3);
+        var e = assertThrows(IllegalArgumentException.class, () -> Plots.fI(lifCurve, hhCurve));
+        assertTrue(e.getMessage().contains("has input in µA/cm² but curves[0] in nA"), e.getMessage());
+
+        var fhn = Neurons.fitzHughNagumo();
+        var fhnRun = Simulation.of(fhn).inject(Stimulus.constant(0.5)).record("v", "w").run(200);
+        Figure plane = Plots.phasePlane(fhn, 0.5, -2.5, 2.5, -1, 2.5, fhnRun);
+        looksLikeAFigure(plane);
+        boolean fixedPoint = false;
+        for (XYSeries s : ((XYChart) plane.charts().get(0)).getSeriesCollection()) {
+            fixedPoint |= s.getName().endsWith("fixed point");
+        }
+        assertTrue(fixedPoint, "the FitzHugh–Nagumo plane at I = 0.5 has a fixed point");
+        var vOnly = Simulation.of(fhn).run(10);
+        e = assertThrows(IllegalArgumentException.class, () -> Plots.phasePlane(fhn, 0.5, -2.5, 2.5, -1, 2.5, vOnly));
+        assertTrue(e.getMessage().contains(".record(\"v\", \"w\")"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Plots.phasePlane(Neurons.hodgkinHuxley(), 0, -80, 40, 0, 1));
+        assertTrue(e.getMessage().contains("has 4 state variables"), e.getMessage());
+    }
+
+    @Test
     void rowOfActivationAndTraceIsOneImage() {
         Figure row = Plots.row(Plots.activation(Activation.SIGMOID), Plots.voltage(hh));
         assertEquals(2, row.panelCount());
