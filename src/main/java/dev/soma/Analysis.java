@@ -1,10 +1,12 @@
 package dev.soma;
 
 import dev.soma.analysis.FiCurve;
+import dev.soma.analysis.NoisyLif;
 import dev.soma.analysis.ParameterSweep;
 import dev.soma.analysis.PhasePlane;
 import dev.soma.analysis.Siegert;
 import dev.soma.analysis.SpikeTrains;
+import dev.soma.model.LeakyIntegrateAndFire;
 import dev.soma.model.NeuronModel;
 import dev.soma.sim.SimulationResult;
 
@@ -61,6 +63,15 @@ public final class Analysis {
     public static double siegertRateHz(double meanMv, double sigmaMv, double tauMs, double thresholdMv, double resetMv,
                                        double refractoryMs) {
         return Siegert.rateHz(meanMv, sigmaMv, tauMs, thresholdMv, resetMv, refractoryMs);
+    }
+
+    /**
+     * A LIF driven by Ornstein–Uhlenbeck current noise of standard deviation {@code sigmaNa} (nA)
+     * and correlation time {@code noiseTauMs} (ms): set {@code .range(from, to, count)}, then
+     * {@code .simulate()} or {@code .siegert()} for its f–I curve as a table.
+     */
+    public static NoisyLif noisyLif(LeakyIntegrateAndFire lif, double sigmaNa, double noiseTauMs) {
+        return NoisyLif.of(lif, sigmaNa, noiseTauMs);
     }
 
     /** The phase plane of a two-variable model at a constant input, over a window of its two variables. */

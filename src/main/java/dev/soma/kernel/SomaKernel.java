@@ -100,8 +100,21 @@ public final class SomaKernel extends BaseKernel {
 
     /** Builds JShell in the background: the kernel answers kernel_info at once, cells wait for it. */
     void startShell() {
+        startShellAfter(null, 0);
+    }
+
+    private final java.util.concurrent.CountDownLatch firstKernelInfo = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * Builds JShell once the first kernel_info is answered (or after {@code maxWaitMs}), so that
+     * building it (a second of CPU) does not slow the answer Jupyter waits for.
+     */
+    void startShellAfter(java.util.concurrent.CountDownLatch latch, long maxWaitMs) {
         Thread t = new Thread(() -> {
             try {
+                if (latch != null) {
+                    latch.await(maxWaitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
                 shell.complete(createShell());
             } catch (Throwable e) {
                 log.println("soma kernel: JShell did not start: " + e);
@@ -147,7 +160,7 @@ public final class SomaKernel extends BaseKernel {
         connection.connect();
         kernel.connectedAt = System.nanoTime();
         trace("connected");
-        kernel.startShell();
+        kernel.startShellAfter(kernel.firstKernelInfo, 400);
         kernel.warmUpLater();
         connection.waitUntilClose();
         System.exit(0);
@@ -295,6 +308,7 @@ public final class SomaKernel extends BaseKernel {
         content.put("help_links", links);
         env.reply(new Message(env.getContext(), KernelInfoReply.MESSAGE_TYPE, content));
         trace("kernel_info_reply");
+        firstKernelInfo.countDown();
         if (System.nanoTime() - connectedAt < 2_000_000_000L) {
             repeatIdle(env);
         }

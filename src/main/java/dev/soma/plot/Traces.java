@@ -342,14 +342,16 @@ public final class Traces {
     }
 
     static String voltageName(SimulationResult run) {
+        // The model names its membrane potential (V in most models, v in Izhikevich and FitzHugh–Nagumo).
+        String name = run.model().stateNames()[run.model().voltageIndex()];
         for (String v : run.variables()) {
-            if (v.equals("V")) {
+            if (v.equals(name)) {
                 return v;
             }
         }
         String[] vars = run.variables();
-        throw new IllegalArgumentException("run has no recorded \"V\" (recorded: " + java.util.Arrays.toString(vars)
-                + "); record it with .record(\"V\")");
+        throw new IllegalArgumentException("run has no recorded \"" + name + "\" (recorded: " + java.util.Arrays.toString(vars)
+                + "); record it with .record(\"" + name + "\")");
     }
 
     private static String[] findCurrents(List<String> recorded) {

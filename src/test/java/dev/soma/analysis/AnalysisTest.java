@@ -34,6 +34,9 @@ class AnalysisTest {
                 .measure("rate [Hz]", r -> r.rateHz()).run();
         assertTrue(table.doubleColumn("rate [Hz]").getDouble(0) > table.doubleColumn("rate [Hz]").getDouble(1));
         assertEquals(Analysis.siegertRateHz(-52, 3, 10, -50, -70, 2), Siegert.rateHz(-52, 3, 10, -50, -70, 2));
+        var noisy = Analysis.noisyLif(Neurons.lif(), 0.5, 1).currents(1.5, 2.5);
+        assertEquals(NoisyLif.of(Neurons.lif(), 0.5, 1).sigmaMv(), noisy.sigmaMv(), 1e-12);
+        assertEquals(noisy.siegertRateHz(2.5), noisy.siegert().doubleColumn("rate [Hz]").getDouble(1), 1e-12);
     }
 
     @Test

@@ -50,6 +50,21 @@ class SimulationFiguresTest {
     }
 
     @Test
+    void voltageOfAModelWhoseMembranePotentialIsNamedLowerCaseV() {
+        SimulationResult izhikevich = Simulation.of(Neurons.izhikevich("RS")).inject(Stimulus.constant(10)).run(200);
+        Figure f = Plots.voltage(izhikevich);
+        looksLikeAFigure(f);
+        boolean spikes = false;
+        for (XYSeries s : ((XYChart) f.charts().get(0)).getSeriesCollection()) {
+            spikes |= s.getName().equals(izhikevich.spikeCount() + " spikes");
+        }
+        assertTrue(spikes && izhikevich.spikeCount() > 2, "spikes: " + izhikevich.spikeCount());
+        SimulationResult onlyW = Simulation.of(Neurons.izhikevich("RS")).record("u").run(10);
+        var e = assertThrows(IllegalArgumentException.class, () -> Plots.voltage(onlyW));
+        assertTrue(e.getMessage().contains(".record(\"v\")"), e.getMessage());
+    }
+
+    @Test
     void hodgkinHuxleyFigureFromARunAndFromItsTable() {
         Figure f = Plots.hodgkinHuxley(hh);
         looksLikeAFigure(f);

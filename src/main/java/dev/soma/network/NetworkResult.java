@@ -1,0 +1,259 @@
+package dev.soma.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a {@link SpikingNetwork} recorded from t = 0: every spike (neuron, time), the number of
+ * spikes per step and population, and the traces of the neurons chosen with
+ * {@link SpikingNetwork.Builder#recordState(String, String, int...)}.
+ *
+ * <p>Neurons are numbered globally (populations end to end, see {@link Population#offset()}).
+ * A spike is stamped with the start of the step in which its neuron crossed threshold, as in
+ * Brian2. Times are in ms, rates in Hz. Spikes are held as two primitive arrays (4 + 4 bytes a
+ * spike), so a million spikes take 8 MB.
+ */
+public final class NetworkResult {
+    private final String[] names;
+    private final int[] sizes;
+    private final int[] offsets;
+    private final double dtMs;
+    private final long steps;
+    private final int[] spikeSteps;
+    private final int[] spikeNeurons;
+    private final int[][] perStep;
+    private final Map<String, double[]> traces;
+    private final Map<String, String> units;
+    private final int threads;
+    private final double simSeconds;
+    private final long seed;
+
+    NetworkResult(String[] names, int[] sizes, int[] offsets, double dtMs, long steps, int[] spikeSteps,
+                  int[] spikeNeurons, int[][] perStep, Map<String, double[]> traces, Map<String, String> units,
+                  int threads, double simSeconds, long seed) {
+        this.names = names;
+        this.sizes = sizes;
+        this.offsets = offsets;
+        this.dtMs = dtMs;
+        this.steps = steps;
+        this.spikeSteps = spikeSteps;
+        this.spikeNeurons = spikeNeurons;
+        this.perStep = perStep;
+        this.traces = traces;
+        this.units = units;
+        this.threads = threads;
+        this.simSeconds = simSeconds;
+        this.seed = seed;
+    }
+
+    /** Simulated duration in ms. */
+    public double durationMs() {
+        return steps * dtMs;
+    }
+
+    /** The time step in ms. */
+    public double dtMs() {
+        return dtMs;
+    }
+
+    /** Number of neurons in the network. */
+    public int neurons() {
+        int n = 0;
+        for (int s : sizes) {
+            n += s;
+        }
+        return n;
+    }
+
+    /** Population names in order. */
+    public List<String> populations() {
+        return List.of(names);
+    }
+
+    /** Number of threads of the last run. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Wall-clock seconds of the last run's step loop. */
+    public double simSeconds() {
+        return simSeconds;
+    }
+
+    /** Number of spikes. */
+    public int spikeCount() {
+        return spikeNeurons.length;
+    }
+
+    /** The global index of the neuron of each spike, in time order (ties by neuron). */
+    public int[] spikeNeurons() {
+        return spikeNeurons.clone();
+    }
+
+    /** The time of each spike in ms (start of the step in which it happened). */
+    public double[] spikeTimes() {
+        double[] t = new double[spikeSteps.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = spikeSteps[i] * dtMs;
+        }
+        return t;
+    }
+
+    /** The step index of each spike. */
+    public int[] spikeSteps() {
+        return spikeSteps.clone();
+    }
+
+    /** Spikes per neuron (global index). */
+    public int[] spikeCountsPerNeuron() {
+        int[] c = new int[neurons()];
+        for (int n : spikeNeurons) {
+            c[n]++;
+        }
+        return c;
+    }
+
+    /** Mean firing rate over all neurons and the whole run, in Hz. */
+    public double rateHz() {
+        return spikeCount() / (neurons() * durationMs() * 1e-3);
+    }
+
+    /** Mean firing rate of one population over the whole run, in Hz. */
+    public double rateHz(String population) {
+        int p = indexOf(population);
+        long c = 0;
+        for (int v : perStep[p]) {
+            c += v;
+        }
+        return c / (sizes[p] * durationMs() * 1e-3);
+    }
+
+    private int indexOf(String population) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(population)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("population = \"" + population + "\" does not exist; use one of "
+                + List.of(names));
+    }
+
+    /** The global index of a population's first neuron (for a raster: where I starts, 3200 in CUBA). */
+    public int offsetOf(String population) {
+        return offsets[indexOf(population)];
+    }
+
+    /** The number of neurons of a population. */
+    public int sizeOf(String population) {
+        return sizes[indexOf(population)];
+    }
+
+    /** The name of the population a global neuron index belongs to. */
+    public String populationOf(int neuron) {
+        for (int i = 0; i < names.length; i++) {
+            if (neuron >= offsets[i] && neuron < offsets[i] + sizes[i]) {
+                return names[i];
+            }
+        }
+        throw new IllegalArgumentException("neuron = " + neuron + " is not in the network; use 0.." + (neurons() - 1));
+    }
+
+    /** Every spike as a table with columns {@code neuron} (global index) and {@code t [ms]}. */
+    public Table spikeTable() {
+        return Table.create("spikes", IntColumn.create("neuron", spikeNeurons.clone()),
+                DoubleColumn.create("t [ms]", spikeTimes()));
+    }
+
+    /**
+     * The population rate in bins of {@code binMs}: columns {@code t [ms]} (start of the bin),
+     * {@code rate [Hz]} over all neurons and {@code rate NAME [Hz]} for each population.
+     */
+    public Table rateTable(double binMs) {
+        if (!(binMs > 0) || !Double.isFinite(binMs)) {
+            throw new IllegalArgumentException("binMs = " + binMs + " must be positive; give a bin width in ms, e.g. 5");
+        }
+        int per = (int) Math.max(1, Math.round(binMs / dtMs));
+        int bins = (int) ((steps + per - 1) / per);
+        double[] t = new double[bins];
+        double[] all = new double[bins];
+        double[][] pop = new double[names.length][bins];
+        for (int b = 0; b < bins; b++) {
+            t[b] = b * per * dtMs;
+            long from = (long) b * per;
+            long to = Math.min(steps, from + per);
+            double width = (to - from) * dtMs * 1e-3;
+            long total = 0;
+            for (int p = 0; p < names.length; p++) {
+                long c = 0;
+                for (long k = from; k < to; k++) {
+                    c += perStep[p][(int) k];
+                }
+                total += c;
+                pop[p][b] = c / (sizes[p] * width);
+            }
+            all[b] = total / (neurons() * width);
+        }
+        Table table = Table.create("rate", DoubleColumn.create("t [ms]", t), DoubleColumn.create("rate [Hz]", all));
+        for (int p = 0; p < names.length; p++) {
+            table.addColumns(DoubleColumn.create("rate " + names[p] + " [Hz]", pop[p]));
+        }
+        return table;
+    }
+
+    /** Names of the recorded traces, e.g. {@code "v E[0]"}. */
+    public List<String> traces() {
+        return new ArrayList<>(traces.keySet());
+    }
+
+    /** One recorded trace, one value per step (at the start of the step, after arriving inputs). */
+    public double[] trace(String name) {
+        double[] v = traces.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("trace = \"" + name + "\" was not recorded; use one of " + traces.keySet());
+        }
+        return v.clone();
+    }
+
+    /** The sample times of the traces in ms. */
+    public double[] time() {
+        double[] t = new double[(int) steps];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = k * dtMs;
+        }
+        return t;
+    }
+
+    /** The recorded traces as a table: {@code t [ms]}, then one column per trace with its unit, e.g. {@code v E[0] [mV]}. */
+    public Table stateTable() {
+        Table table = Table.create("state", DoubleColumn.create("t [ms]", time()));
+        for (Map.Entry<String, double[]> e : traces.entrySet()) {
+            table.addColumns(DoubleColumn.create(e.getKey() + " [" + units.get(e.getKey()) + "]", e.getValue()));
+        }
+        return table;
+    }
+
+    /** A number without trailing zeros: 200, 0.1, 12.5. */
+    static String plain(double x) {
+        return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder pops = new StringBuilder();
+        StringBuilder rates = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+            pops.append(i == 0 ? "" : ", ").append(names[i]).append(' ').append(sizes[i]);
+            rates.append(i == 0 ? "" : ", ").append(names[i]).append(' ')
+                    .append(String.format(Locale.ROOT, "%.3g", rateHz(names[i])));
+        }
+        return String.format(Locale.ROOT,
+                "NetworkResult: %d neurons (%s), %s ms at dt %s ms, seed %d: %d spikes, %.3g Hz (%s); %d thread%s, step loop %.3g s",
+                neurons(), pops, plain(durationMs()), plain(dtMs), seed, spikeCount(), rateHz(), rates, threads,
+                threads == 1 ? "" : "s", simSeconds);
+    }
+}
