@@ -242,6 +242,10 @@ public final class NetworkResult {
         return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * One line: neurons, duration, seed, spikes and rates. It leaves out the step loop's wall-clock
+     * time ({@link #simSeconds()}), so a notebook cell shows the same text on every run.
+     */
     @Override
     public String toString() {
         StringBuilder pops = new StringBuilder();
@@ -252,8 +256,8 @@ public final class NetworkResult {
                     .append(String.format(Locale.ROOT, "%.3g", rateHz(names[i])));
         }
         return String.format(Locale.ROOT,
-                "NetworkResult: %d neurons (%s), %s ms at dt %s ms, seed %d: %d spikes, %.3g Hz (%s); %d thread%s, step loop %.3g s",
+                "NetworkResult: %d neurons (%s), %s ms at dt %s ms, seed %d: %d spikes, %.3g Hz (%s); %d thread%s",
                 neurons(), pops, plain(durationMs()), plain(dtMs), seed, spikeCount(), rateHz(), rates, threads,
-                threads == 1 ? "" : "s", simSeconds);
+                threads == 1 ? "" : "s");
     }
 }
