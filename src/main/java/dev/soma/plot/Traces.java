@@ -29,7 +29,37 @@ public final class Traces {
         Check.notNull("run", run, "pass the result of Simulation.of(model)...run(durationMs)");
         String v = voltageName(run);
         double threshold = run.model().spikeRule().thresholdMv();
-        return voltage(run.time(), run.values(v), run.spikeTimes(), threshold, run.model().name());
+        double[] t = run.time();
+        double[] values = run.values(v);
+        if (run.model().spikeRule().resets()) {
+            // An integrate-and-fire spike reaches threshold and is reset inside one step, between two
+            // samples: draw it as the stroke up to threshold at the spike time, so every spike shows
+            // at full height instead of at whatever the nearest sample caught.
+            double[][] drawn = withSpikeStrokes(t, values, run.spikeTimes(), threshold);
+            t = drawn[0];
+            values = drawn[1];
+        }
+        return voltage(t, values, run.spikeTimes(), threshold, run.model().name());
+    }
+
+    /** The samples with a point (spike time, threshold) inserted in time order for each spike. */
+    static double[][] withSpikeStrokes(double[] t, double[] v, double[] spikes, double threshold) {
+        int n = t.length;
+        double[] tt = new double[n + spikes.length];
+        double[] vv = new double[n + spikes.length];
+        int i = 0;
+        int k = 0;
+        int out = 0;
+        while (i < n || k < spikes.length) {
+            if (k < spikes.length && (i == n || spikes[k] < t[i])) {
+                tt[out] = spikes[k++];
+                vv[out++] = threshold;
+            } else {
+                tt[out] = t[i];
+                vv[out++] = v[i++];
+            }
+        }
+        return new double[][] {tt, vv};
     }
 
     /**

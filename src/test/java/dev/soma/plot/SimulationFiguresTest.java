@@ -146,4 +146,12 @@ class SimulationFiguresTest {
         assertEquals(1000, row.getWidth());
         looksLikeAFigure(row);
     }
+
+    @Test
+    void integrateAndFireSpikesAreDrawnUpToThresholdAtTheirTimes() {
+        double[][] drawn = Traces.withSpikeStrokes(new double[] {0, 1, 2, 3}, new double[] {-70, -60, -70, -65},
+                new double[] {1.5}, -50);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 1, 1.5, 2, 3}, drawn[0]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {-70, -60, -50, -70, -65}, drawn[1]);
+    }
 }
