@@ -4,8 +4,6 @@ import dev.soma.model.NeuronModel;
 import dev.soma.model.SpikeRule;
 import dev.soma.stimulus.Current;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.ode.ExpandableODE;
@@ -30,8 +28,6 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
 final class AdaptiveEngine {
     private final NeuronModel model;
     private final Current current;
-    private final Attachment[] attachments;
-    private final int[] offsets;
     private final double sampleDt;
     private final double relTol;
     private final double maxStep;
@@ -50,12 +46,11 @@ final class AdaptiveEngine {
     private double[] spikes = new double[16];
     private int spikeCount;
 
-    AdaptiveEngine(NeuronModel model, Current current, Attachment[] attachments, double sampleDt, double relTol,
+    AdaptiveEngine(NeuronModel model, Current current, double sampleDt, double relTol,
                    double maxStep, String[] recordNames, int[] recordIndex, String[] recordUnits,
                    String[] stateNames, double[] start) {
         this.model = model;
         this.current = current;
-        this.attachments = attachments;
         this.sampleDt = sampleDt;
         this.relTol = relTol;
         this.maxStep = maxStep;
@@ -68,22 +63,9 @@ final class AdaptiveEngine {
         this.vi = model.voltageIndex();
         this.rule = model.spikeRule();
         this.derivedOut = new double[Math.max(1, model.derivedNames().length)];
-        this.offsets = new int[attachments.length];
-        int offset = model.stateNames().length;
-        for (int i = 0; i < attachments.length; i++) {
-            offsets[i] = offset;
-            offset += attachments[i].stateNames().length;
-        }
     }
 
     SimulationResult run(double duration) {
-        for (Attachment attachment : attachments) {
-            attachment.start();
-        }
-        if (attachments.length > 0) {
-            throw new IllegalArgumentException("attachments = " + attachments.length
-                    + ": the adaptive method does not deliver synaptic events; use Method.RK4 with a small dt for runs with synapses");
-        }
         refractoryUntil = Double.NEGATIVE_INFINITY;
         lastCrossing = Double.NEGATIVE_INFINITY;
         spikeCount = 0;
@@ -139,14 +121,8 @@ final class AdaptiveEngine {
         } catch (MathIllegalStateException e) {
             throw new SimulationDivergedException(Double.NaN, stateNames[vi], Double.NaN, Method.ADAPTIVE.label(), sampleDt);
         }
-        Map<String, double[]> recorded = new LinkedHashMap<>();
-        Map<String, String> units = new LinkedHashMap<>();
-        for (int r = 0; r < recordNames.length; r++) {
-            recorded.put(recordNames[r], SimulationResult.trimmed(traces[r], next[0]));
-            units.put(recordNames[r], recordUnits[r]);
-        }
-        return new SimulationResult(model, Method.ADAPTIVE.label(), sampleDt, duration,
-                SimulationResult.trimmed(time, next[0]), recorded, units, Arrays.copyOf(spikes, spikeCount));
+        return SimulationResult.assemble(model, Method.ADAPTIVE.label(), sampleDt, duration, time, next[0],
+                recordNames, recordUnits, traces, spikes, spikeCount);
     }
 
     private void record(double t, double[] y, double[][] traces, int sample) {

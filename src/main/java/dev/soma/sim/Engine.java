@@ -4,8 +4,6 @@ import dev.soma.model.NeuronModel;
 import dev.soma.model.SpikeRule;
 import dev.soma.stimulus.Current;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The single-neuron engine: integrates a {@link NeuronModel} with its {@link Attachment}s under an
@@ -128,14 +126,8 @@ final class Engine {
                 record(step == steps - 1 ? duration : t0 + h, time, traces, sample++);
             }
         }
-        Map<String, double[]> recorded = new LinkedHashMap<>();
-        Map<String, String> units = new LinkedHashMap<>();
-        for (int r = 0; r < recordNames.length; r++) {
-            recorded.put(recordNames[r], SimulationResult.trimmed(traces[r], sample));
-            units.put(recordNames[r], recordUnits[r]);
-        }
-        return new SimulationResult(model, method.label(), dt, duration, SimulationResult.trimmed(time, sample),
-                recorded, units, Arrays.copyOf(spikes, spikeCount));
+        return SimulationResult.assemble(model, method.label(), dt, duration, time, sample, recordNames, recordUnits,
+                traces, spikes, spikeCount);
     }
 
     /** Advances the state {@code y} from {@code t0} by {@code h}, handling spikes, resets and refractoriness. */

@@ -135,11 +135,24 @@ public final class SimulationResult {
                 rateHz(), time.length, String.join(", ", traces.keySet()));
     }
 
-    static Map<String, double[]> orderedTraces() {
-        return new LinkedHashMap<>();
+    /**
+     * The result of an engine's run from its primitive arrays: the first {@code samples} samples of
+     * {@code time} and of each trace, and the first {@code spikeCount} spike times.
+     */
+    static SimulationResult assemble(NeuronModel model, String method, double dtMs, double durationMs, double[] time,
+                                     int samples, String[] names, String[] units, double[][] traces,
+                                     double[] spikes, int spikeCount) {
+        Map<String, double[]> recorded = new LinkedHashMap<>();
+        Map<String, String> unitOf = new LinkedHashMap<>();
+        for (int r = 0; r < names.length; r++) {
+            recorded.put(names[r], trimmed(traces[r], samples));
+            unitOf.put(names[r], units[r]);
+        }
+        return new SimulationResult(model, method, dtMs, durationMs, trimmed(time, samples), recorded, unitOf,
+                Arrays.copyOf(spikes, spikeCount));
     }
 
-    static double[] trimmed(double[] values, int length) {
+    private static double[] trimmed(double[] values, int length) {
         return values.length == length ? values : Arrays.copyOf(values, length);
     }
 }

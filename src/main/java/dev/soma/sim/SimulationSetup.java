@@ -47,7 +47,7 @@ public final class SimulationSetup {
         if (model == null) {
             throw new IllegalArgumentException("model = null: pass a neuron model, e.g. Neurons.hodgkinHuxley()");
         }
-        return new SimulationSetup(model, t -> 0.0, List.of(), null, Double.NaN, Double.NaN,
+        return new SimulationSetup(model, null, List.of(), null, Double.NaN, Double.NaN,
                 List.of(model.stateNames()[model.voltageIndex()]), null, 1e-10);
     }
 
@@ -56,7 +56,7 @@ public final class SimulationSetup {
         if (stimulus == null) {
             throw new IllegalArgumentException("stimulus = null: pass a current, e.g. Stimulus.step(10 * uA_per_cm2, 10 * ms, 110 * ms)");
         }
-        Current sum = current.plus(stimulus);
+        Current sum = current == null ? stimulus : current.plus(stimulus);
         return new SimulationSetup(model, sum, attachments, method, dtMs, sampleEveryMs, record, start, tolerance);
     }
 
@@ -218,11 +218,20 @@ public final class SimulationSetup {
         double[] initial = initialState();
         Attachment[] attached = attachments.toArray(new Attachment[0]);
         if (chosen == Method.ADAPTIVE) {
-            return new AdaptiveEngine(model, current, attached, sampleEvery, tolerance, Math.min(sampleEvery, 1.0),
+            if (attached.length > 0) {
+                throw new IllegalArgumentException("attachments = " + attached.length
+                        + ": the adaptive method does not deliver synaptic events; use Method.RK4 with a small dt for runs with synapses");
+            }
+            return new AdaptiveEngine(model, current(), sampleEvery, tolerance, Math.min(sampleEvery, 1.0),
                     recordNames, index, recordUnits, names, initial).run(durationMs);
         }
-        return new Engine(model, current, attached, chosen, step, Math.max(1, stride), recordNames, index, recordUnits,
+        return new Engine(model, current(), attached, chosen, step, Math.max(1, stride), recordNames, index, recordUnits,
                 names, initial).run(durationMs);
+    }
+
+    /** The injected current: the sum of what was injected, or none (no sum of a zero current in the hot loop). */
+    private Current current() {
+        return current != null ? current : t -> 0.0;
     }
 
     private double[] initialState() {
