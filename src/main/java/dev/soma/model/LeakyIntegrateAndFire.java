@@ -1,6 +1,5 @@
 package dev.soma.model;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,19 +83,14 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
         return new LeakyIntegrateAndFire(10, 1, -70, -50, -70, 2);
     }
 
-    private static final Map<String, java.util.function.Supplier<LeakyIntegrateAndFire>> PRESETS = Map.of(
+    private static final Map<String, java.util.function.Supplier<LeakyIntegrateAndFire>> PRESETS = new java.util.LinkedHashMap<>(Map.of(
             "standard", LeakyIntegrateAndFire::standard,
             "neuronalDynamics", LeakyIntegrateAndFire::neuronalDynamics,
-            "unitResistance", LeakyIntegrateAndFire::unitResistance);
+            "unitResistance", LeakyIntegrateAndFire::unitResistance));
 
     /** The preset called {@code name}: {@code standard}, {@code neuronalDynamics} or {@code unitResistance}. */
     public static LeakyIntegrateAndFire preset(String name) {
-        var preset = PRESETS.get(name);
-        if (preset == null) {
-            throw new IllegalArgumentException("preset = \"" + name + "\" is not a LIF preset; choose from "
-                    + List.copyOf(new java.util.TreeSet<>(PRESETS.keySet())));
-        }
-        return preset.get();
+        return Check.preset("LIF", PRESETS, name).get();
     }
 
     /** With membrane time constant τ (ms). */
