@@ -74,6 +74,22 @@ def compare_output(expected, actual):
     return None
 
 
+def coalesce_streams(nb):
+    """Merges consecutive stream outputs of each code cell (a kernel sends printed text in pieces as
+    it is flushed), so a notebook holds each cell's printed text as one block, as a browser shows it."""
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        merged = []
+        for output in cell.get("outputs", []):
+            if (output.get("output_type") == "stream" and merged
+                    and merged[-1].get("output_type") == "stream" and merged[-1].get("name") == output.get("name")):
+                merged[-1]["text"] = text_of(merged[-1]["text"]) + text_of(output["text"])
+            else:
+                merged.append(output)
+        cell["outputs"] = merged
+
+
 def compare_notebook(committed, executed):
     problems = []
     e_cells = [c for c in json.loads(committed.read_text())["cells"] if c["cell_type"] == "code"]

@@ -15,6 +15,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from notebook_regression import coalesce_streams
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 os.environ.setdefault("JUPYTER_PATH", os.path.join(ROOT, "target", "jupyter"))
 
@@ -94,22 +96,6 @@ def save_last_figure(nb, target):
         data = images[-1] if isinstance(images[-1], str) else "".join(images[-1])
         with open(target, "wb") as f:
             f.write(base64.b64decode(data))
-
-
-def coalesce_streams(nb):
-    """Merges consecutive stream outputs of a cell (a kernel sends printed text in pieces as it is
-    flushed), so a saved notebook holds each cell's printed text as one block, as a browser shows it."""
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        merged = []
-        for output in cell.get("outputs", []):
-            if (output.get("output_type") == "stream" and merged
-                    and merged[-1].get("output_type") == "stream" and merged[-1].get("name") == output.get("name")):
-                merged[-1]["text"] += output["text"]
-            else:
-                merged.append(output)
-        cell.outputs = merged
 
 
 if __name__ == "__main__":

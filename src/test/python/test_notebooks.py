@@ -19,20 +19,6 @@ import notebook_regression  # noqa: E402
 WARNING = re.compile(r"SLF4J|WARNING|Warning:|\[warn", re.IGNORECASE)
 
 
-def coalesce_streams(nb):
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        merged = []
-        for output in cell.get("outputs", []):
-            if (output.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
-                    and merged[-1].get("name") == output.get("name")):
-                merged[-1]["text"] += output["text"]
-            else:
-                merged.append(output)
-        cell.outputs = merged
-
-
 class Notebooks(unittest.TestCase):
     def test_every_notebook_runs_and_matches_its_committed_outputs(self):
         self.assertTrue(NOTEBOOKS, "no notebooks under notebooks/")
@@ -48,7 +34,7 @@ class Notebooks(unittest.TestCase):
                     client.execute()
                 except CellExecutionError as e:
                     self.fail(f"{name}: {str(e)[-2000:]}")
-                coalesce_streams(nb)
+                notebook_regression.coalesce_streams(nb)
                 executed = os.path.join(out_dir, name)
                 nbformat.write(nb, executed)
                 errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
