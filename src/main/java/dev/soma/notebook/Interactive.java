@@ -389,8 +389,8 @@ public final class Interactive {
         }
         String note;
         if (all) {
-            note = "Precomputed for all " + n + " combinations of values: this works on a web page without a kernel. "
-                    + "Live controls (a new run on every move) need the Soma kernel.";
+            note = "Precomputed for all " + n + (controls.size() == 1 ? " values of " + controls.get(0).name : " combinations of values")
+                    + ": this works on a web page without a kernel. Live controls (a new run on every move) need the Soma kernel.";
         } else if (n == 1) {
             note = "Live controls need the Soma kernel.";
         } else {
