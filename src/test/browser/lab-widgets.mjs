@@ -103,19 +103,21 @@ try {
 const said = await outputText(VALUES_CELL);
 check(said.includes(`I = ${moved} µA/cm²`), `the kernel saw I = ${moved} µA/cm² ("${said.trim()}")`);
 
-// 3. Latency: move -> new figure decoded, one move at a time (right, then back left).
+// 3. Latency: move -> new figure decoded, one move at a time: right, back left, and a last one to
+// the right, so the slider ends away from where it started.
+const keys = [...Array(moves)].map((_, i) => (i < moves / 2 || i === moves - 1 ? 'ArrowRight' : 'ArrowLeft'));
 const latencies = [];
 await handle.focus();
-// Right, then back left, then one more to the right: the slider ends away from where it started.
-for (let i = 0; i <= moves; i++) {
-  const key = i < moves / 2 || i === moves ? 'ArrowRight' : 'ArrowLeft';
+for (const key of keys) {
   t0 = await page.evaluate(() => performance.now());
   pending = nextImage(t0);
   await page.keyboard.press(key);
   latencies.push(await pending);
 }
 const last = Number(await readout.innerText());
-check(last === moved + 1, `after the moves the slider reads ${last}`);
+const expected = moved + keys.filter((k) => k === 'ArrowRight').length - keys.filter((k) => k === 'ArrowLeft').length;
+check(last === expected, `after ${moves} more moves the slider reads ${last} (expected ${expected})`);
+await page.locator('.jp-Notebook .widget-vbox').first().screenshot({ path: 'lab-interact.png' });
 console.log(`latency slider move -> new Hodgkin-Huxley figure (150 ms simulated) on screen: median ${median(latencies).toFixed(0)} ms `
   + `over ${latencies.length} moves (min ${Math.min(...latencies).toFixed(0)}, max ${Math.max(...latencies).toFixed(0)})`);
 console.log(`latencies ms: ${latencies.map((x) => x.toFixed(0)).join(' ')}`);

@@ -85,7 +85,7 @@ public final class Interactive {
     // Once shown:
     private Frame first;
     private String page;
-    private Live live;
+    private volatile Live live;
     private volatile Params latest;
     private final AtomicInteger runs = new AtomicInteger();
 
