@@ -24,7 +24,7 @@ final class IJavaDisplay {
 
     /** Registers once, if this JVM runs IJava and not the Soma kernel; does nothing anywhere else. */
     static void register() {
-        if (tried) {
+        if (tried || WidgetHost.current() != null) {
             return;
         }
         synchronized (IJavaDisplay.class) {
@@ -32,9 +32,6 @@ final class IJavaDisplay {
                 return;
             }
             tried = true;
-            if (WidgetHost.current() != null) {
-                return;
-            }
             try {
                 ClassLoader cl = IJavaDisplay.class.getClassLoader();
                 Class<?> ijava = Class.forName(IJAVA, true, cl);

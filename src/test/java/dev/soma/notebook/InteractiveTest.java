@@ -19,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class InteractiveTest {
 
+    @BeforeEach
     @AfterEach
     void noHost() {
         WidgetHost.install(null);
