@@ -48,6 +48,12 @@ nb.cells = [
         "        .slider(\"I\", 0, 15, 5, \"µA/cm²\");\n"
         "demo"),
     nbformat.v4.new_code_cell("demo.values()"),
+    nbformat.v4.new_code_cell(
+        "Interact.of(p -> {\n"
+        "            if (p.get(\"I\") > 12) throw new IllegalArgumentException(\"too strong: \" + p.get(\"I\"));\n"
+        "            return Simulation.of(Neurons.hodgkinHuxley()).inject(Stimulus.step(p.get(\"I\") * uA_per_cm2, 1 * ms, 5 * ms))\n"
+        "                    .record(\"V\").run(3 * ms).table(); })\n"
+        "        .slider(\"I\", 0, 15, 12, \"µA/cm²\")"),
 ]
 nbformat.write(nb, sys.argv[1])
 PY

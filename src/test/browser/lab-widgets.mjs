@@ -2,7 +2,8 @@
 //   1. open a notebook, run its cells: the interact shows a slider and the first figure;
 //   2. move the slider with the keyboard: the figure changes, and the kernel saw the new value;
 //   3. time slider move -> new figure decoded on screen, over SOMA_BROWSER_MOVES moves (benchmark);
-//   4. save, reload the page: the widgets come back from the kernel (control comm), at the value
+//   4. a table shows in the panel's output area, an exception too, and the slider keeps working;
+//   5. save, reload the page: the widgets come back from the kernel (control comm), at the value
 //      they had, and still work.
 // Usage: node lab-widgets.mjs LAB_URL NOTEBOOK   (LAB_URL with ?token=...; scripts/browser-test.sh)
 import { launch, check, failed, median } from './browser.mjs';
@@ -74,6 +75,9 @@ const handle = page.locator('.jp-Notebook .widget-slider .noUi-handle').first();
 const image = page.locator('.jp-Notebook img.widget-image').first();
 check(await handle.isVisible(), 'the interact shows a slider');
 check(await image.isVisible(), 'and its first figure, before anything moved');
+// The description arrives a moment after the slider itself is drawn.
+await page.waitForFunction(() => document.querySelector('.jp-Notebook .widget-slider .widget-label')?.textContent.trim(),
+  null, { timeout: 30_000 }).catch(() => {});
 const label = await page.locator('.jp-Notebook .widget-slider .widget-label').first().innerText();
 check(label.includes('µA/cm²'), `the slider's label carries the unit: "${label}"`);
 const firstSrc = await image.getAttribute('src');
@@ -121,6 +125,21 @@ await page.locator('.jp-Notebook .widget-vbox').first().screenshot({ path: 'lab-
 console.log(`latency slider move -> new Hodgkin-Huxley figure (150 ms simulated) on screen: median ${median(latencies).toFixed(0)} ms `
   + `over ${latencies.length} moves (min ${Math.min(...latencies).toFixed(0)}, max ${Math.max(...latencies).toFixed(0)})`);
 console.log(`latencies ms: ${latencies.map((x) => x.toFixed(0)).join(' ')}`);
+
+// A view that returns a table shows it in the panel's output area; one that throws shows the error
+// there, and the slider keeps working.
+const TABLE_CELL = 3;
+const tablePanel = page.locator('.jp-Notebook .jp-Cell').nth(TABLE_CELL).locator('.widget-vbox').first();
+await tablePanel.locator('table').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+check((await tablePanel.locator('table').first().innerText()).includes('V [mV]'), 'a table result shows as a table in the panel');
+const tableHandle = tablePanel.locator('.noUi-handle').first();
+await tableHandle.focus();
+await page.keyboard.press('ArrowRight');
+await tablePanel.getByText('too strong: 13.0').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+check(true, 'an exception in the view shows inside the panel');
+await page.keyboard.press('ArrowLeft');
+await tablePanel.locator('table').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+check(await tablePanel.getByText('too strong').count() === 0, 'and the next move shows the table again');
 
 // 4. Save, reload: the frontend restores the widgets from the kernel.
 await page.keyboard.press('Control+s');

@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 /**
  * Controls in front of a figure (or a table, or text) that re-runs when they move: a notebook's
- * interactive demo. Build it with {@code Interact.of(view)} (or {@code Interact.sliders(view)}),
- * add named controls, and end the cell with it:
+ * interactive demo. Build it with {@code Interact.of(view)}, add named controls, and end the cell
+ * with it:
  * <pre>{@code
  * Interact.of(p -> Plots.voltage(Simulation.of(Neurons.hodgkinHuxley())
  *             .inject(Stimulus.step(p.get("I") * uA_per_cm2, 10 * ms, 110 * ms))
