@@ -339,6 +339,17 @@ class Widgets(unittest.TestCase):
                                  since=start)
         self.assertEqual(closed["content"]["comm_id"], "stranger-1")
 
+    def test_a_widget_the_frontend_closes_is_forgotten(self):
+        reply, messages = self.k.execute('Widget.label("closing")')
+        self.assertEqual(reply["status"], "ok", reply)
+        label = models_by_name(messages)["LabelModel"][0]["content"]["comm_id"]
+        msg = self.k.kc.session.msg("comm_close", {"comm_id": label, "data": {}})
+        self.k.kc.shell_channel.send(msg)
+        self.k.wait_for(lambda m: m["parent_header"].get("msg_id") == msg["header"]["msg_id"]
+                        and m["msg_type"] == "status" and m["content"]["execution_state"] == "idle")
+        reply, _ = self.k.request("comm_info_request", {"target_name": "jupyter.widget"})
+        self.assertNotIn(label, reply["content"]["comms"])
+
     def test_a_burst_of_moves_runs_the_latest_values_not_a_queue(self):
         reply, messages = self.k.execute(
             'var burst = Interact.of(p -> { try { Thread.sleep(400); } catch (InterruptedException e) { }'

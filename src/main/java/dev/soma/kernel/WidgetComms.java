@@ -189,8 +189,12 @@ final class WidgetComms implements WidgetHost {
         synchronized (controlComms) {
             controlComms.remove(id);
         }
+        Model closed;
         synchronized (models) {
-            models.remove(id);
+            closed = models.remove(id);
+        }
+        if (closed != null) {
+            closed.closed = true; // the frontend forgot it: later changes go nowhere
         }
     }
 
@@ -293,15 +297,15 @@ final class WidgetComms implements WidgetHost {
             }
         }
 
+        /** Sends the changes; a closed model (by the library or the frontend) only keeps them. */
         @Override
         public void update(Map<String, Object> changes) {
-            if (closed) {
-                throw new IllegalStateException("widget " + id + " is closed; create a new one");
-            }
             synchronized (state) {
                 state.putAll(changes);
             }
-            sendState("update", changes);
+            if (!closed) {
+                sendState("update", changes);
+            }
         }
 
         @Override

@@ -53,7 +53,10 @@ public interface WidgetHost {
         /** The model id (the comm id), as the frontend knows it. */
         String id();
 
-        /** Changes some keys of the state and sends them to the frontend ({@code update}). */
+        /**
+         * Changes some keys of the state and sends them to the frontend ({@code update}); after
+         * {@link #close()}, or once the frontend closed the model, only the state changes.
+         */
         void update(Map<String, Object> changes);
 
         /** The model's current state, as the kernel knows it (with the frontend's changes). */
