@@ -17,21 +17,24 @@ final class IJavaDisplay {
 
     private static final String IJAVA = "io.github.spencerpark.ijava.IJava";
     private static final String RENDER_FUNCTION = "io.github.spencerpark.jupyter.kernel.display.RenderFunction";
-    private static volatile boolean tried;
+    /** Registered with IJava, or certain that this JVM has no IJava: nothing more to try. */
+    private static volatile boolean settled;
 
     private IJavaDisplay() {
     }
 
-    /** Registers once, if this JVM runs IJava and not the Soma kernel; does nothing anywhere else. */
+    /**
+     * Registers once, if this JVM runs IJava and not the Soma kernel; does nothing anywhere else.
+     * Tries again on the next interact while IJava's class is there but its kernel is not running.
+     */
     static void register() {
-        if (tried || WidgetHost.current() != null) {
+        if (settled || WidgetHost.current() != null) {
             return;
         }
         synchronized (IJavaDisplay.class) {
-            if (tried) {
+            if (settled) {
                 return;
             }
-            tried = true;
             try {
                 ClassLoader cl = IJavaDisplay.class.getClassLoader();
                 Class<?> ijava = Class.forName(IJAVA, true, cl);
@@ -40,16 +43,18 @@ final class IJavaDisplay {
                     return;
                 }
                 Object renderer = kernel.getClass().getMethod("getRenderer").invoke(kernel);
-                Class<?> function = Class.forName(RENDER_FUNCTION, true, ijava.getClassLoader());
+                Class<?> function = Class.forName(RENDER_FUNCTION, true, renderer.getClass().getClassLoader());
                 Object registration = renderer.getClass().getMethod("createRegistration", Class.class)
                         .invoke(renderer, Interactive.class);
                 registration = registration.getClass().getMethod("preferring", String[].class)
                         .invoke(registration, (Object) new String[] {"text/html"});
                 Object proxy = Proxy.newProxyInstance(function.getClassLoader(), new Class<?>[] {function}, new Render());
                 registration.getClass().getMethod("register", function).invoke(registration, proxy);
+                settled = true;
             } catch (ClassNotFoundException | LinkageError e) {
-                // not IJava: nothing to register with
+                settled = true; // not IJava: nothing to register with
             } catch (ReflectiveOperationException | RuntimeException e) {
+                settled = true;
                 System.err.println("soma: could not register interactive outputs with IJava: " + e);
             }
         }

@@ -16,8 +16,16 @@ class IJavaDisplayTest {
     @Test
     void anInteractRegistersWithIJavasRendererAndShowsItsKernelFreeVersion() {
         WidgetHost.install(null);
-        var demo = Interact.of(p -> "I = " + p.get("I")).slider("I", 0, 4, 2).step(1);
-        DisplayData shown = IJava.getKernelInstance().getRenderer().render(demo);
+        IJava.Kernel kernel = new IJava.Kernel();
+        IJava.setKernelInstance(kernel);
+        DisplayData shown;
+        Interactive demo;
+        try {
+            demo = Interact.of(p -> "I = " + p.get("I")).slider("I", 0, 4, 2).step(1);
+            shown = kernel.getRenderer().render(demo);
+        } finally {
+            IJava.setKernelInstance(null);
+        }
         String html = (String) shown.getData(MIMEType.TEXT_HTML);
         assertTrue(html != null && html.contains("class=\"soma-interact\""), "IJava shows the kernel-free HTML: " + html);
         assertTrue(html.contains("type=\"range\""));

@@ -3,23 +3,26 @@ package io.github.spencerpark.ijava;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 
 /**
- * A stand-in for IJava 1.3.0's main class in Soma's tests: what {@code dev.soma.notebook} looks up
- * by name to find itself running in IJava. Like IJava, it hands out a kernel whose
- * {@code getRenderer()} is basekernel's renderer registry (the real one, from basekernel 2.3.0).
+ * Stands in for the real IJava 1.3.0's entry class in tests: its {@code getKernelInstance()} is
+ * what {@link dev.soma.notebook.IJavaRenderers} looks for, and the kernel's {@code getRenderer()}
+ * is basekernel 2.3.0's real {@link Renderer}.
  */
 public final class IJava {
+    private static volatile Kernel kernel;
 
-    private static final Kernel KERNEL = new Kernel();
+    private IJava() {}
 
-    private IJava() {
-    }
-
-    /** As IJava's: the running kernel. */
+    /** The running kernel, or null (as outside IJava's main). */
     public static Kernel getKernelInstance() {
-        return KERNEL;
+        return kernel;
     }
 
-    /** The part of IJava's {@code JavaKernel} that Soma uses. */
+    /** Starts (with a fresh renderer) or ends (null) the pretend kernel. */
+    public static void setKernelInstance(Kernel k) {
+        kernel = k;
+    }
+
+    /** The part of IJava's JavaKernel (a basekernel BaseKernel) that Soma uses. */
     public static final class Kernel {
         private final Renderer renderer = new Renderer();
 
