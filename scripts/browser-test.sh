@@ -27,15 +27,16 @@ export SOMA_CHROMIUM=$chromium
 command -v node >/dev/null 2>&1 || { echo "soma browser tests: node and npm are needed (sudo apt-get install npm)" >&2; exit 1; }
 lab_bin=$(scripts/lab-env.sh)
 
-mkdir -p "$out/work"
+mkdir -p "$out/notebook"
 cp src/test/browser/package.json src/test/browser/package-lock.json src/test/browser/.npmrc src/test/browser/*.mjs "$out/"
 if ! cmp -s src/test/browser/package-lock.json "$out/node_modules/.soma-lock" 2>/dev/null; then
   (cd "$out" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   cp src/test/browser/package-lock.json "$out/node_modules/.soma-lock"
 fi
 
-# The notebook the tests run: load Soma, one interact over an HH step, one cell that asks it.
-"$lab_bin/python" - "$out/work/interact.ipynb" <<'PY'
+# The notebook the tests run: load Soma, an interact over an HH step, a cell that asks it for its
+# values, and an interact whose view returns a table and throws above 12 µA/cm².
+"$lab_bin/python" - "$out/notebook/interact.ipynb" <<'PY'
 import sys
 import nbformat
 nb = nbformat.v4.new_notebook()
@@ -68,7 +69,7 @@ token=$("$lab_bin/python" -c 'import secrets; print(secrets.token_hex(16))')
 JUPYTER_PATH="$root/target/jupyter" JUPYTER_CONFIG_DIR="$home/config" JUPYTER_DATA_DIR="$home/data" \
 JUPYTER_RUNTIME_DIR="$home/runtime" JUPYTERLAB_SETTINGS_DIR="$home/settings" JUPYTERLAB_WORKSPACES_DIR="$home/workspaces" \
   "$lab_bin/jupyter-lab" --no-browser --ip=127.0.0.1 --port="$port" --IdentityProvider.token="$token" \
-  --ServerApp.root_dir="$root/$out/work" --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+  --ServerApp.root_dir="$root/$out/notebook" --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
   $([ "$(id -u)" = 0 ] && echo --allow-root) > "$out/lab.log" 2>&1 &
 lab_pid=$!
 trap 'kill "$lab_pid" 2>/dev/null || true; wait "$lab_pid" 2>/dev/null || true' EXIT
@@ -90,7 +91,7 @@ trap - EXIT
 # (c) The kernel-free HTML pages, exported as `make notebooks` exports them.
 echo "# (c) kernel-free HTML of interacts, exported by nbconvert"
 py=$(scripts/jupyter-python.sh)
-pages=("$out/work/interact.ipynb")
+pages=("$out/notebook/interact.ipynb")
 for nb in notebooks/*.ipynb; do
   grep -q 'Interact\.of' "$nb" && pages+=("$nb")
 done
