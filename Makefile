@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q -Dstyle.color=never
 JUPYTER_LOCAL := $(CURDIR)/target/jupyter
 
-.PHONY: setup build test bench notebooks notebooks-commit lab kernel clean
+.PHONY: setup build test test-browser bench notebooks notebooks-commit lab kernel clean
 
 setup:
 	@scripts/setup.sh
@@ -29,12 +29,13 @@ notebooks: kernel
 notebooks-commit:
 	$(MAKE) notebooks SAVE=1
 
-# Jupyter Notebook on 127.0.0.1 with notebooks/ open and the Soma kernel.
+# JupyterLab 4 + ipywidgets 8 (project-local, target/lab-venv) on 127.0.0.1, notebooks/ open, Soma kernel.
 lab: kernel
-	@scripts/setup.sh lab
-	cd notebooks && JUPYTER_PATH="$(JUPYTER_LOCAL)" \
-	  "$$(test -x /usr/bin/jupyter-notebook && echo /usr/bin/jupyter-notebook || command -v jupyter-notebook)" --ip=127.0.0.1 --notebook-dir=. \
-	  $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(LAB_ARGS)
+	@scripts/lab.sh $(LAB_ARGS)
+
+# JupyterLab with live widgets, and exported kernel-free pages, in headless Chromium (not in `make test`).
+test-browser: kernel
+	scripts/browser-test.sh
 
 clean:
 	$(MVN) clean

@@ -7,7 +7,9 @@ Usage: notebook_regression.py COMMITTED_DIR EXECUTED_DIR
 For every notebook in COMMITTED_DIR, the notebook of the same name in EXECUTED_DIR must have, cell
 by cell, the same kinds of outputs; text (stream, text/plain, text/html) must read the same with
 every number equal within a relative tolerance of 1e-6 (absolute 1e-9); images must be present with
-the same pixel size (within 2 %). Prints one line per difference and 'N passed, N failed'.
+the same pixel size (within 2 %), also those inlined as data URLs in HTML (an interact's kernel-free
+version); a live widget's model id is not compared. Prints one line per difference and
+'N passed, N failed'.
 """
 import base64
 import json
@@ -19,6 +21,7 @@ from pathlib import Path
 REL_TOL = 1e-6
 ABS_TOL = 1e-9
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+DATA_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
 
 
 def png_size(data):
@@ -50,6 +53,21 @@ def shorten(text, limit=160):
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def inline_images(html):
+    """HTML with every inlined PNG replaced by a marker, and the pixel sizes of those PNGs."""
+    sizes = [png_size(m.group(1)) for m in DATA_PNG.finditer(html)]
+    return DATA_PNG.sub("data:image/png;base64,…", html), sizes
+
+
+def compare_sizes(expected, actual):
+    if len(expected) != len(actual):
+        return "%d inlined images committed, %d now" % (len(expected), len(actual))
+    for e_size, a_size in zip(expected, actual):
+        if e_size and a_size and any(abs(p - q) > 0.02 * p for p, q in zip(e_size, a_size)):
+            return "inlined image size differs: expected %sx%s, got %sx%s" % (e_size + a_size)
+    return None
+
+
 def compare_output(expected, actual):
     if expected["output_type"] != actual["output_type"]:
         return "output kind differs: expected %s, got %s" % (expected["output_type"], actual["output_type"])
@@ -70,7 +88,9 @@ def compare_output(expected, actual):
         if mime in e_data:
             if mime not in a_data:
                 return "%s missing" % mime
-            return compare_text(text_of(e_data[mime]), text_of(a_data[mime]))
+            e_text, e_sizes = inline_images(text_of(e_data[mime]))
+            a_text, a_sizes = inline_images(text_of(a_data[mime]))
+            return compare_text(e_text, a_text) or compare_sizes(e_sizes, a_sizes)
     return None
 
 

@@ -26,13 +26,15 @@ def main():
     parser.add_argument("notebooks", nargs="*", help="notebooks to run (default: notebooks/*.ipynb)")
     parser.add_argument("--save", action="store_true", help="write executed notebooks back into notebooks/")
     parser.add_argument("--timeout", type=int, default=300, help="seconds a cell may take")
+    parser.add_argument("--out", default=os.path.join(ROOT, "target", "notebooks"),
+                        help="folder for the executed notebooks and HTML pages (default: target/notebooks)")
     args = parser.parse_args()
 
     paths = args.notebooks or sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
     if not paths:
         print("soma notebooks: no notebooks under notebooks/", file=sys.stderr)
         return 1
-    out_dir = os.path.join(ROOT, "target", "notebooks")
+    out_dir = os.path.abspath(args.out)
     os.makedirs(out_dir, exist_ok=True)
     try:
         from nbconvert import HTMLExporter
@@ -46,8 +48,10 @@ def main():
         path = os.path.abspath(path)
         name = os.path.basename(path)
         nb = nbformat.read(path, as_version=4)
+        # No widget state in the saved notebook: an interact's output carries its own kernel-free
+        # HTML, which nbconvert shows only when no widget state claims the output.
         client = NotebookClient(nb, kernel_name="java", timeout=args.timeout, startup_timeout=60, record_timing=False,
-                                resources={"metadata": {"path": os.path.dirname(path)}})
+                                store_widget_state=False, resources={"metadata": {"path": os.path.dirname(path)}})
         start = time.time()
         try:
             client.execute()

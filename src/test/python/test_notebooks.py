@@ -28,7 +28,7 @@ class Notebooks(unittest.TestCase):
             name = os.path.basename(path)
             with self.subTest(notebook=name):
                 nb = nbformat.read(path, as_version=4)
-                client = NotebookClient(nb, kernel_name="java", timeout=120, startup_timeout=60,
+                client = NotebookClient(nb, kernel_name="java", timeout=120, startup_timeout=60, store_widget_state=False,
                                         resources={"metadata": {"path": os.path.dirname(path)}})
                 try:
                     client.execute()

@@ -280,6 +280,13 @@ public final class SomaKernel extends BaseKernel {
             }
         });
         connection.setHandler(HistoryRequest.MESSAGE_TYPE, this::handleHistory);
+        new WidgetComms(this, connection, log).install();
+    }
+
+    /** The execute request of the cell that runs now, or null between cells. */
+    io.github.spencerpark.jupyter.messages.MessageContext executeContext() {
+        ShellReplyEnvironment env = executeEnv;
+        return env == null ? null : env.getContext();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

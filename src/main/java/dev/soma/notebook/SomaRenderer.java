@@ -11,7 +11,8 @@ import tech.tablesaw.api.Table;
  * Shows Soma's objects in the Soma kernel, found there through {@link java.util.ServiceLoader}
  * (see {@code META-INF/services/dev.soma.kernel.spi.MimeRenderer}): a {@link Figure} as PNG, a
  * Tablesaw {@link Table} as an HTML table (head and tail, row count, units in the headers) with a
- * text table beside it, a {@link SimulationResult} as a short HTML summary. Anything else is left
+ * text table beside it, a {@link SimulationResult} as a short HTML summary, an {@link Interactive}
+ * or a {@link Widget} as live widgets (with the interact's kernel-free HTML beside them). Anything else is left
  * to the kernel (null). Other kernels never call it: there a figure still shows as an image,
  * because it is a {@link java.awt.image.RenderedImage}.
  */
@@ -31,6 +32,10 @@ public final class SomaRenderer implements MimeRenderer {
             Table table = (Table) value;
             out.put("text/html", Display.html(table));
             out.put("text/plain", Display.text(table));
+        } else if (value instanceof Interactive) {
+            return ((Interactive) value).displayData();
+        } else if (value instanceof Widget) {
+            return ((Widget) value).displayData();
         } else if (value instanceof SimulationResult) {
             SimulationResult run = (SimulationResult) value;
             out.put("text/html", Display.html(run));
