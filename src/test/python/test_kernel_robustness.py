@@ -377,6 +377,58 @@ class UnknownMessages(unittest.TestCase):
         self.assertNotIn("no handler for none", text)
 
 
+class Documentation(unittest.TestCase):
+    """Shift+Tab (inspect_request) shows Soma's Javadoc, from the index the all jar carries."""
+
+    @classmethod
+    def setUpClass(cls):
+        import glob
+        root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+        jar = sorted(glob.glob(os.path.join(root, "target", "soma-*-all.jar")))[0]
+        cls.km, cls.kc = start_new_kernel(kernel_name="java", startup_timeout=60)
+        reply, _ = execute(cls.kc, f"%jars {jar}\nimport dev.soma.*;\nimport static dev.soma.Units.*;\n"
+                                   "var hh = Neurons.hodgkinHuxley();")
+        assert reply["status"] == "ok", reply
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def inspect(self, code):
+        msg_id = self.kc.inspect(code, len(code))
+        while True:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertTrue(reply["content"]["found"], code)
+        return reply["content"]["data"]
+
+    def test_a_front_method_shows_its_summary_and_its_models_parameters(self):
+        data = self.inspect("Neurons.hodgkinHuxley(")
+        text = data["text/plain"]
+        self.assertIn("Neurons.hodgkinHuxley()", text)
+        self.assertIn("The Hodgkin–Huxley squid axon at 6.3 °C (NEURON's hh), input in µA/cm².", text)
+        self.assertIn("gNa          120      mS/cm²  maximal sodium conductance", text)
+        self.assertIn("<code>hh</code>", data["text/html"])
+
+    def test_overloads_and_parameters(self):
+        text = self.inspect("Neurons.lif(")["text/plain"]
+        self.assertIn("A leaky integrate-and-fire neuron: τ = 10 ms", text)
+        self.assertIn("A LIF preset by name: standard, neuronalDynamics, unitResistance.", text)
+        self.assertIn("amplitude from startMs (inclusive) to stopMs (exclusive)", self.inspect("Stimulus.step(")["text/plain"])
+
+    def test_a_variable_shows_its_types_documentation(self):
+        text = self.inspect("hh")["text/plain"]
+        self.assertIn("hh:dev.soma.model.HodgkinHuxley", text)
+        self.assertIn("The Hodgkin–Huxley (1952) squid giant axon", text)
+        self.assertIn("eK           −77      mV      potassium reversal potential", text)
+
+    def test_a_constant(self):
+        self.assertIn("One millivolt", self.inspect("mV")["text/plain"] + self.inspect("Units.mV")["text/plain"])
+
+
 class Renderers(unittest.TestCase):
     """A jar added with %jars contributes a renderer through dev.soma.kernel.spi.MimeRenderer."""
 

@@ -84,6 +84,7 @@ public final class SomaKernel extends BaseKernel {
     private final PrintStream log;
     private final CellControl control = new CellControl();
     private final Variables variables = new Variables(control::loader);
+    private final JavadocIndex javadocs = new JavadocIndex();
     private final CompletableFuture<JShell> shell = new CompletableFuture<>();
     private final MavenDependencies maven = new MavenDependencies();
     private final List<MimeRenderer> renderers = new CopyOnWriteArrayList<>();
@@ -891,14 +892,43 @@ public final class SomaKernel extends BaseKernel {
                 return null;
             }
             StringBuilder text = new StringBuilder();
+            StringBuilder html = new StringBuilder();
+            javadocs.refresh(control.loader());
             for (SourceCodeAnalysis.Documentation d : docs) {
                 text.append(d.signature()).append('\n');
+                html.append("<pre>").append(JavadocText.escape(d.signature())).append("</pre>");
                 if (d.javadoc() != null && !d.javadoc().isBlank()) {
                     text.append(d.javadoc().strip()).append("\n");
+                    html.append("<pre>").append(JavadocText.escape(d.javadoc().strip())).append("</pre>");
+                } else {
+                    // Soma's own Javadoc, from the index its jar carries (JShell sees no sources).
+                    JavadocIndex.Found found = javadocs.lookup(d.signature(), name -> qualifiedNames(analysis, name), control.loader());
+                    if (found != null) {
+                        text.append('\n').append(JavadocText.plain(found.raw())).append('\n');
+                        html.append(JavadocText.html(found.raw()));
+                    }
+                    JavadocIndex.Found result = javadocs.resultDoc(d.signature(), name -> qualifiedNames(analysis, name));
+                    if (result != null) {
+                        String type = result.key().substring(result.key().lastIndexOf('.') + 1);
+                        text.append("\nIt returns a ").append(type).append(":\n\n").append(JavadocText.plain(result.raw())).append('\n');
+                        html.append("<p>It returns a <code>").append(JavadocText.escape(type)).append("</code>:</p>")
+                                .append(JavadocText.html(result.raw()));
+                    }
                 }
                 text.append('\n');
             }
-            return new DisplayData(text.toString().strip());
+            DisplayData out = new DisplayData(text.toString().strip());
+            out.putHTML(html.toString());
+            return out;
+        }
+    }
+
+    /** The qualified names a simple class name may mean in the notebook (its imports). */
+    private static List<String> qualifiedNames(SourceCodeAnalysis analysis, String simpleName) {
+        try {
+            return analysis.listQualifiedNames(simpleName, simpleName.length()).getNames();
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 
