@@ -257,6 +257,16 @@ class ExitRefused(unittest.TestCase):
         self.assert_refused("quit.Quitter.halt();", "Runtime.getRuntime().halt(5)")
         self.assert_refused("quit.Quitter.caught();", "System.exit(6)")
 
+    def test_interrupt_while_the_cell_compiles(self):
+        # The interrupt comes at once, while JShell still compiles the first statements and no
+        # snippet runs: it must still stop the cell before its loop starts.
+        reply, _ = execute(self.kc, "int first = 1;\nint second = 2;\nlong laps = 0; while (true) { laps++; }",
+                           timeout=30, on_busy=self.km.interrupt_kernel)
+        self.assertEqual(reply["status"], "error")
+        self.assertIn("nterrupt", reply["ename"] + reply["evalue"])
+        reply, outputs = execute(self.kc, "1 + 1")
+        self.assertEqual(text_of(outputs, "execute_result"), "2")
+
     def test_busy_loop_interrupted(self):
         start = time.time()
         reply, _ = execute(self.kc, "long spins = 0; while (true) { spins++; }",

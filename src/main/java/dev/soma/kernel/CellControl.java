@@ -56,11 +56,15 @@ final class CellControl extends LocalExecutionControl {
         return loader;
     }
 
-    /** Forgets the last value and a previous stop, before a snippet is evaluated. */
-    void reset() {
-        lastValue = NO_VALUE;
+    /** Forgets a previous stop, before a cell runs. */
+    void beginCell() {
         stopRequested = false;
         CellGuard.stopping(false);
+    }
+
+    /** Forgets the last value, before a snippet is evaluated. */
+    void reset() {
+        lastValue = NO_VALUE;
     }
 
     boolean hasValue() {
@@ -88,6 +92,10 @@ final class CellControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         ClassLoader cl = doitMethod.getDeclaringClass().getClassLoader();
         loader = cl;
+        if (stopRequested) {
+            // Interrupted while JShell compiled this snippet or ran an earlier one of the cell.
+            throw new ExecutionControl.StoppedException();
+        }
         Runnable hook = beforeInvoke;
         if (hook != null) {
             hook.run();
@@ -130,15 +138,17 @@ final class CellControl extends LocalExecutionControl {
 
     /**
      * Interrupts the running snippet; if it ignores the interrupt (a busy loop), stops its thread
-     * after a short grace period.
+     * after a short grace period. The rest of the cell does not run.
      */
     @Override
     public void stop() {
+        // Remembered for the rest of the cell: an interrupt that comes while JShell compiles
+        // (no snippet thread yet) must still stop the cell's next snippet.
+        stopRequested = true;
         Thread thread = running;
         if (thread == null) {
             return;
         }
-        stopRequested = true;
         thread.interrupt();
         Thread killer = new Thread(() -> {
             try {

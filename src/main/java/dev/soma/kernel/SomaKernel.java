@@ -276,6 +276,9 @@ public final class SomaKernel extends BaseKernel {
         connection.setHandler(KernelInfoRequest.MESSAGE_TYPE, this::handleKernelInfo);
         ShellHandler<ExecuteRequest> execute = connection.getHandler(ExecuteRequest.MESSAGE_TYPE);
         connection.setHandler(ExecuteRequest.MESSAGE_TYPE, (env, message) -> {
+            // Before "busy" is published: an interrupt from then on stops this cell, even one that
+            // comes while JShell compiles and no snippet runs yet.
+            control.beginCell();
             executeEnv = env;
             try {
                 execute.handle(env, message);
