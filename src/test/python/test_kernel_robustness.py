@@ -148,6 +148,297 @@ class Robustness(unittest.TestCase):
         self.assertIn("text/html", result["content"]["data"])
 
 
+def compile_jar(work, sources, jar_name, classpath=None):
+    """Compiles {"pkg/Name.java": source} with javac --release 17 into work/jar_name; returns its path."""
+    import subprocess
+    import zipfile
+    src = os.path.join(work, "src")
+    out = os.path.join(work, "out")
+    paths = []
+    for rel, text in sources.items():
+        path = os.path.join(src, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+        paths.append(path)
+    cmd = ["javac", "--release", "17", "-d", out] + (["-cp", classpath] if classpath else []) + paths
+    subprocess.run(cmd, check=True)
+    jar = os.path.join(work, jar_name)
+    with zipfile.ZipFile(jar, "w") as z:
+        for root, _, files in os.walk(out):
+            for name in files:
+                full = os.path.join(root, name)
+                z.write(full, os.path.relpath(full, out))
+    return jar
+
+
+def java_feature(java):
+    """The feature version (17, 25, ...) of a java executable, from its JDK's release file."""
+    import re
+    release = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(java))), "release")
+    try:
+        with open(release) as f:
+            m = re.search(r'JAVA_VERSION="(\d+)', f.read())
+            return int(m.group(1)) if m else None
+    except OSError:
+        return None
+
+
+def newest_other_java():
+    """A java newer than 23 (no SecurityManager) to run the kernel on besides the default one:
+    SOMA_TEST_JAVA if set, else the newest JDK in Debian's JDK folder, or None."""
+    import glob
+    if os.environ.get("SOMA_TEST_JAVA"):
+        return os.environ["SOMA_TEST_JAVA"]
+    best = None
+    for java in glob.glob("/usr/lib/jvm/*/bin/java"):
+        feature = java_feature(java)
+        if feature and feature >= 24 and (best is None or feature > best[0]):
+            best = (feature, java)
+    return best[1] if best else None
+
+
+class ExitRefused(unittest.TestCase):
+    """System.exit, Runtime.exit and Runtime.halt in a cell or in a jar end the cell, not the kernel."""
+    java = None  # the default java; a subclass sets another
+
+    @classmethod
+    def setUpClass(cls):
+        import tempfile
+        env = dict(os.environ)
+        if cls.java:
+            env["SOMA_KERNEL_JAVA"] = cls.java
+        cls.km, cls.kc = start_new_kernel(kernel_name="java", startup_timeout=90, env=env)
+        cls.work = tempfile.mkdtemp(prefix="soma-exit-")
+        cls.jar = compile_jar(cls.work, {"quit/Quitter.java":
+                                         "package quit; public class Quitter {\n"
+                                         "  public static void exit() { System.exit(4); }\n"
+                                         "  public static void halt() { Runtime.getRuntime().halt(5); }\n"
+                                         "  public static void caught() { try { System.exit(6); } catch (Exception e) { } }\n"
+                                         "}\n"}, "quit.jar")
+
+    @classmethod
+    def tearDownClass(cls):
+        import shutil
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def assert_refused(self, code, call):
+        reply, outputs = execute(self.kc, code)
+        self.assertEqual(reply["status"], "error", code)
+        self.assertEqual(reply["ename"], "dev.soma.kernel.ExitRefusedError")
+        self.assertIn(call + " refused", reply["evalue"])
+        self.assertIn("kernel is still running", reply["evalue"])
+        self.assertIn(call + " refused", "\n".join(errors(outputs)[0]["traceback"]))
+        self.assertTrue(self.km.is_alive())
+        reply, outputs = execute(self.kc, "kept * 2")
+        self.assertEqual(reply["status"], "ok", "the next cell must run, with the notebook's state")
+        self.assertEqual(text_of(outputs, "execute_result"), "14")
+
+    def test_system_exit(self):
+        execute(self.kc, "int kept = 7;")
+        self.assert_refused("System.exit(1);", "System.exit(1)")
+
+    def test_runtime_halt(self):
+        execute(self.kc, "int kept = 7;")
+        self.assert_refused("Runtime.getRuntime().halt(3);", "Runtime.getRuntime().halt(3)")
+
+    def test_runtime_exit_through_a_catch_and_a_method_reference(self):
+        execute(self.kc, "int kept = 7;")
+        self.assert_refused("try { Runtime.getRuntime().exit(2); } catch (Exception e) { }", "Runtime.getRuntime().exit(2)")
+        self.assert_refused("java.util.function.IntConsumer bye = System::exit;\nbye.accept(8);", "System.exit(8)")
+
+    def test_exit_and_halt_from_a_jar(self):
+        execute(self.kc, "int kept = 7;")
+        reply, _ = execute(self.kc, f"%jars {self.jar}")
+        self.assertEqual(reply["status"], "ok")
+        self.assert_refused("quit.Quitter.exit();", "System.exit(4)")
+        self.assert_refused("quit.Quitter.halt();", "Runtime.getRuntime().halt(5)")
+        self.assert_refused("quit.Quitter.caught();", "System.exit(6)")
+
+    def test_interrupt_while_the_cell_compiles(self):
+        # The interrupt comes at once, while JShell still compiles the first statements and no
+        # snippet runs: it must still stop the cell before its loop starts.
+        reply, _ = execute(self.kc, "int first = 1;\nint second = 2;\nlong laps = 0; while (true) { laps++; }",
+                           timeout=30, on_busy=self.km.interrupt_kernel)
+        self.assertEqual(reply["status"], "error")
+        self.assertIn("nterrupt", reply["ename"] + reply["evalue"])
+        reply, outputs = execute(self.kc, "1 + 1")
+        self.assertEqual(text_of(outputs, "execute_result"), "2")
+
+    def test_busy_loop_interrupted(self):
+        start = time.time()
+        reply, _ = execute(self.kc, "long spins = 0; while (true) { spins++; }",
+                           on_busy=lambda: interrupt_later(self.km, 1.0))
+        self.assertEqual(reply["status"], "error")
+        self.assertIn("nterrupt", reply["ename"] + reply["evalue"])
+        self.assertLess(time.time() - start, 20)
+        reply, outputs = execute(self.kc, "1 + 1")
+        self.assertEqual(text_of(outputs, "execute_result"), "2")
+
+
+@unittest.skipUnless(newest_other_java(), "no Java 24 or newer found (set SOMA_TEST_JAVA)")
+class ExitRefusedOnNewestJava(ExitRefused):
+    """The same on Java 24+, where the SecurityManager is gone (Temurin 25 here)."""
+    java = newest_other_java()
+
+    def test_the_kernel_runs_on_that_java(self):
+        reply, outputs = execute(self.kc, "Runtime.version().feature()")
+        self.assertEqual(text_of(outputs, "execute_result"), str(java_feature(self.java)))
+
+
+class Memory(unittest.TestCase):
+    """A kernel with a 300 MB heap: re-declared variables free their old value, an
+    OutOfMemoryError leaves the kernel alive and says what holds memory and how to free it."""
+
+    @classmethod
+    def setUpClass(cls):
+        env = dict(os.environ)
+        env["SOMA_KERNEL_JAVA_OPTS"] = (env.get("SOMA_KERNEL_JAVA_OPTS", "") + " -Xmx300m").strip()
+        cls.km, cls.kc = start_new_kernel(kernel_name="java", startup_timeout=60, env=env)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def test_a_redeclared_variable_frees_its_old_value(self):
+        # 120 MB in 400 kB rows; three live copies would not fit in 300 MB.
+        for _ in range(4):
+            reply, _ = execute(self.kc, "var rows = new double[300][50_000];")
+            self.assertEqual(reply["status"], "ok", reply.get("evalue"))
+        execute(self.kc, "rows = null;")
+
+    def test_out_of_memory_says_what_holds_it_and_the_kernel_lives(self):
+        execute(self.kc, "int kept = 7;")
+        reply, outputs = execute(self.kc, "var hoard = new ArrayList<double[]>();\nwhile (true) hoard.add(new double[50_000]);")
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "java.lang.OutOfMemoryError")
+        trace = "\n".join(errors(outputs)[0]["traceback"])
+        self.assertIn("This cell declared hoard (ArrayList, about", trace)
+        self.assertIn("hoard = null;", trace)
+        self.assertIn("Kernel > Restart", trace)
+        self.assertIn("SOMA_KERNEL_JAVA_OPTS=-Xmx", trace)
+        self.assertIn("limited to 300 MB", trace)
+        reply, outputs = execute(self.kc, "hoard.size() > 100")
+        self.assertEqual(text_of(outputs, "execute_result"), "true")
+        execute(self.kc, "hoard = null;")
+        reply, outputs = execute(self.kc, "var after = new double[200][50_000]; kept")
+        self.assertEqual(reply["status"], "ok", reply.get("evalue"))
+        self.assertEqual(text_of(outputs, "execute_result"), "7")
+        execute(self.kc, "after = null;")
+
+    def test_a_huge_array_fails_early_and_readably(self):
+        reply, outputs = execute(self.kc, "var huge = new double[2_000_000_000];")
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "java.lang.OutOfMemoryError")
+        self.assertIn("still running", "\n".join(errors(outputs)[0]["traceback"]))
+        reply, outputs = execute(self.kc, "huge == null")
+        self.assertEqual(text_of(outputs, "execute_result"), "true")
+
+    def test_a_failing_cell_names_the_large_values_it_declared(self):
+        reply, outputs = execute(self.kc, "var before = new int[5_000_000];\nObject nothing = null;\nnothing.toString();")
+        self.assertEqual(reply["status"], "error")
+        trace = "\n".join(errors(outputs)[0]["traceback"])
+        self.assertIn("This cell declared before (int[5000000], 19 MB) before the error; it keeps its value: set before = null;", trace)
+        reply, outputs = execute(self.kc, 'Object small = null;\nsmall.toString();')
+        self.assertNotIn("This cell declared", "\n".join(errors(outputs)[0]["traceback"]))
+        execute(self.kc, "before = null;")
+
+
+class UnknownMessages(unittest.TestCase):
+    """A message type the kernel has no handler for is logged once by its name; a request is answered."""
+
+    def test_unknown_request_is_answered_and_logged_once(self):
+        import tempfile
+        with tempfile.TemporaryFile(mode="w+") as log:
+            km, kc = start_new_kernel(kernel_name="java", startup_timeout=60, stderr=log)
+            try:
+                for _ in range(2):
+                    msg = kc.session.msg("soma_probe_request", {})
+                    kc.shell_channel.send(msg)
+                    deadline = time.time() + 10
+                    while True:
+                        reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
+                        if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+                            break
+                    self.assertEqual(reply["msg_type"], "soma_probe_reply")
+                    self.assertEqual(reply["content"]["status"], "error")
+                    self.assertEqual(reply["parent_header"]["msg_type"], "soma_probe_request")
+                    states = []
+                    while len(states) < 2:
+                        m = kc.get_iopub_msg(timeout=10)
+                        if m["parent_header"].get("msg_id") == msg["header"]["msg_id"] and m["msg_type"] == "status":
+                            self.assertEqual(m["parent_header"]["msg_type"], "soma_probe_request")
+                            states.append(m["content"]["execution_state"])
+                    self.assertEqual(states, ["busy", "idle"])
+                note = kc.session.msg("soma_note", {})
+                kc.shell_channel.send(note)
+                reply, outputs = execute(kc, "40 + 2")
+                self.assertEqual(text_of(outputs, "execute_result"), "42")
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+            log.seek(0)
+            text = log.read()
+        self.assertEqual(text.count('no handler for message type "soma_probe_request"'), 1, text)
+        self.assertIn('no handler for message type "soma_note" on the shell channel; ignored', text)
+        self.assertNotIn("no handler for none", text)
+
+
+class Documentation(unittest.TestCase):
+    """Shift+Tab (inspect_request) shows Soma's Javadoc, from the index the all jar carries."""
+
+    @classmethod
+    def setUpClass(cls):
+        import glob
+        root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+        jar = sorted(glob.glob(os.path.join(root, "target", "soma-*-all.jar")))[0]
+        cls.km, cls.kc = start_new_kernel(kernel_name="java", startup_timeout=60)
+        reply, _ = execute(cls.kc, f"%jars {jar}\nimport dev.soma.*;\nimport static dev.soma.Units.*;\n"
+                                   "var hh = Neurons.hodgkinHuxley();")
+        assert reply["status"] == "ok", reply
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def inspect(self, code):
+        msg_id = self.kc.inspect(code, len(code))
+        while True:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertTrue(reply["content"]["found"], code)
+        return reply["content"]["data"]
+
+    def test_a_front_method_shows_its_summary_and_its_models_parameters(self):
+        data = self.inspect("Neurons.hodgkinHuxley(")
+        text = data["text/plain"]
+        self.assertIn("Neurons.hodgkinHuxley()", text)
+        self.assertIn("The Hodgkin–Huxley squid axon at 6.3 °C (NEURON's hh), input in µA/cm².", text)
+        self.assertIn("gNa          120      mS/cm²  maximal sodium conductance", text)
+        self.assertIn("<code>hh</code>", data["text/html"])
+
+    def test_overloads_and_parameters(self):
+        text = self.inspect("Neurons.lif(")["text/plain"]
+        self.assertIn("A leaky integrate-and-fire neuron: τ = 10 ms", text)
+        self.assertIn("A LIF preset by name: standard, neuronalDynamics, unitResistance.", text)
+        self.assertIn("amplitude from startMs (inclusive) to stopMs (exclusive)", self.inspect("Stimulus.step(")["text/plain"])
+
+    def test_a_variable_shows_its_types_documentation(self):
+        text = self.inspect("hh")["text/plain"]
+        self.assertIn("hh:dev.soma.model.HodgkinHuxley", text)
+        self.assertIn("The Hodgkin–Huxley (1952) squid giant axon", text)
+        self.assertIn("eK           −77      mV      potassium reversal potential", text)
+
+    def test_a_constant(self):
+        self.assertIn("One millivolt", self.inspect("mV")["text/plain"] + self.inspect("Units.mV")["text/plain"])
+
+
 class Renderers(unittest.TestCase):
     """A jar added with %jars contributes a renderer through dev.soma.kernel.spi.MimeRenderer."""
 

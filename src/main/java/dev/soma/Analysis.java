@@ -19,6 +19,11 @@ import dev.soma.sim.SimulationResult;
 public final class Analysis {
     private Analysis() {}
 
+    static {
+        // In the real IJava, tables and results show as HTML there too (a no-op elsewhere).
+        dev.soma.notebook.IJavaRenderers.registerIfInIJava();
+    }
+
     /** Rate (Hz) by counting the run's spikes in [fromMs, toMs). */
     public static double countRateHz(SimulationResult run, double fromMs, double toMs) {
         return SpikeTrains.countRateHz(run, fromMs, toMs);

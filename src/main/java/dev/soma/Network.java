@@ -26,6 +26,11 @@ import dev.soma.network.SpikingNetwork;
 public final class Network {
     private Network() {}
 
+    static {
+        // In the real IJava, tables and results show as HTML there too (a no-op elsewhere).
+        dev.soma.notebook.IJavaRenderers.registerIfInIJava();
+    }
+
     /** The CUBA benchmark network (4000 LIF, exponential currents), built from {@code seed}. */
     public static SpikingNetwork cuba(long seed) {
         return EiNetwork.cuba().seed(seed).build();

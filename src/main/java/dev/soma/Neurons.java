@@ -17,6 +17,11 @@ import dev.soma.model.QuadraticIntegrateAndFire;
 public final class Neurons {
     private Neurons() {}
 
+    static {
+        // In the real IJava, tables and results show as HTML there too (a no-op elsewhere).
+        dev.soma.notebook.IJavaRenderers.registerIfInIJava();
+    }
+
     /** The Hodgkin–Huxley squid axon at 6.3 °C (NEURON's {@code hh}), input in µA/cm². */
     public static HodgkinHuxley hodgkinHuxley() {
         return HodgkinHuxley.squidAxon();

@@ -27,6 +27,11 @@ import tech.tablesaw.api.Table;
 public final class Plots {
     private Plots() {}
 
+    static {
+        // In the real IJava, tables and results show as HTML there too (a no-op elsewhere).
+        dev.soma.notebook.IJavaRenderers.registerIfInIJava();
+    }
+
     // ---- traces -------------------------------------------------------------------------------
 
     /** The membrane potential of a run, its spike threshold (dashed) and a marker above each spike. */

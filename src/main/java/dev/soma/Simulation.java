@@ -14,6 +14,11 @@ import dev.soma.sim.SimulationSetup;
 public final class Simulation {
     private Simulation() {}
 
+    static {
+        // In the real IJava, tables and results show as HTML there too (a no-op elsewhere).
+        dev.soma.notebook.IJavaRenderers.registerIfInIJava();
+    }
+
     /** A simulation of {@code model}, at rest, with no input yet. */
     public static SimulationSetup of(NeuronModel model) {
         return SimulationSetup.of(model);

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
@@ -21,19 +23,48 @@ final class CellControl extends LocalExecutionControl {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private volatile ClassLoader loader;
+
+    private final CellLoader cellLoader;
+
+    /** Cells and added jars load through a {@link CellLoader}, which refuses exits. */
+    CellControl() {
+        this(new CellLoader(System.err));
+    }
+
+    private CellControl(CellLoader cellLoader) {
+        super(cellLoader);
+        this.cellLoader = cellLoader;
+    }
+
+    /**
+     * Loads the cells' classes straight through the {@link CellLoader}: Java 22 and later's
+     * {@code LocalExecutionControl.load} weaves in calls to a class that only its own
+     * {@code invoke} defines, which this class replaces; the CellLoader weaves its own stop checks.
+     */
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
+        cellLoader.load(cbcs);
+    }
+
     private volatile Thread running;
     private volatile boolean stopRequested;
     private volatile Object lastValue = NO_VALUE;
+    private volatile Runnable beforeInvoke;
 
     /** The class loader that holds the snippets and every jar added to the class path. */
     ClassLoader loader() {
         return loader;
     }
 
-    /** Forgets the last value and a previous stop, before a snippet is evaluated. */
+    /** Forgets a previous stop, before a cell runs. */
+    void beginCell() {
+        stopRequested = false;
+        CellGuard.stopping(false);
+    }
+
+    /** Forgets the last value, before a snippet is evaluated. */
     void reset() {
         lastValue = NO_VALUE;
-        stopRequested = false;
     }
 
     boolean hasValue() {
@@ -48,6 +79,11 @@ final class CellControl extends LocalExecutionControl {
         return stopRequested;
     }
 
+    /** Runs before each snippet's code, once JShell has compiled and loaded it. */
+    void beforeInvoke(Runnable hook) {
+        this.beforeInvoke = hook;
+    }
+
     boolean isRunning() {
         return running != null;
     }
@@ -56,6 +92,14 @@ final class CellControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         ClassLoader cl = doitMethod.getDeclaringClass().getClassLoader();
         loader = cl;
+        if (stopRequested) {
+            // Interrupted while JShell compiled this snippet or ran an earlier one of the cell.
+            throw new ExecutionControl.StoppedException();
+        }
+        Runnable hook = beforeInvoke;
+        if (hook != null) {
+            hook.run();
+        }
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(() -> {
@@ -79,7 +123,8 @@ final class CellControl extends LocalExecutionControl {
         }
         if (failure[0] != null) {
             Throwable t = failure[0];
-            if (t instanceof InvocationTargetException ite && ite.getCause() instanceof ThreadDeath) {
+            if (t instanceof InvocationTargetException ite
+                    && (ite.getCause() instanceof ThreadDeath || ite.getCause() instanceof CellGuard.CellStoppedError)) {
                 throw new ExecutionControl.StoppedException();
             }
             if (t instanceof Exception e) {
@@ -93,20 +138,23 @@ final class CellControl extends LocalExecutionControl {
 
     /**
      * Interrupts the running snippet; if it ignores the interrupt (a busy loop), stops its thread
-     * after a short grace period.
+     * after a short grace period. The rest of the cell does not run.
      */
     @Override
     public void stop() {
+        // Remembered for the rest of the cell: an interrupt that comes while JShell compiles
+        // (no snippet thread yet) must still stop the cell's next snippet.
+        stopRequested = true;
         Thread thread = running;
         if (thread == null) {
             return;
         }
-        stopRequested = true;
         thread.interrupt();
         Thread killer = new Thread(() -> {
             try {
                 thread.join(300);
                 if (thread.isAlive()) {
+                    CellGuard.stopping(true);
                     forceStop(thread);
                 }
             } catch (InterruptedException e) {
@@ -122,7 +170,7 @@ final class CellControl extends LocalExecutionControl {
         try {
             thread.stop();
         } catch (UnsupportedOperationException e) {
-            // Java 20+: a busy loop that ignores interrupts cannot be stopped from outside.
+            // Java 20+: the stop checks woven into the cell's loops end it (CellGuard.checkStop).
         }
     }
 

@@ -36,8 +36,8 @@ final class SomaConnection extends JupyterConnection {
             Field ctxField = JupyterConnection.class.getDeclaredField("ctx");
             ctxField.setAccessible(true);
             ZMQ.Context ctx = (ZMQ.Context) ctxField.get(this);
-            replaceChannel("shell", new SomaShellChannel(ctx, props.createHMACGenerator(), false, this, kernel.log()));
-            replaceChannel("control", new SomaShellChannel(ctx, props.createHMACGenerator(), true, this, kernel.log()));
+            replaceChannel("shell", new SomaShellChannel(ctx, props.createHMACGenerator(), false, this, iopub, kernel.log()));
+            replaceChannel("control", new SomaShellChannel(ctx, props.createHMACGenerator(), true, this, iopub, kernel.log()));
         } catch (ReflectiveOperationException | RuntimeException e) {
             kernel.log().println("soma kernel: keeping basekernel's polling channels: " + e);
         }

@@ -83,6 +83,8 @@ public final class SomaKernel extends BaseKernel {
     /** The kernel's own standard error, for its log; cells' System.err goes to the notebook. */
     private final PrintStream log;
     private final CellControl control = new CellControl();
+    private final Variables variables = new Variables(control::loader);
+    private final JavadocIndex javadocs = new JavadocIndex();
     private final CompletableFuture<JShell> shell = new CompletableFuture<>();
     private final MavenDependencies maven = new MavenDependencies();
     private final List<MimeRenderer> renderers = new CopyOnWriteArrayList<>();
@@ -207,6 +209,8 @@ public final class SomaKernel extends BaseKernel {
             // The compiler must see Display (the loader does already: it is the parent's).
             js.addToClasspath(kernelJar);
         }
+        // A re-declared variable's old value is freed before the new initializer runs.
+        control.beforeInvoke(() -> variables.releaseReplaced(js));
         for (String imp : SESSION_IMPORTS.split("\n")) {
             js.eval(imp);
         }
@@ -272,6 +276,9 @@ public final class SomaKernel extends BaseKernel {
         connection.setHandler(KernelInfoRequest.MESSAGE_TYPE, this::handleKernelInfo);
         ShellHandler<ExecuteRequest> execute = connection.getHandler(ExecuteRequest.MESSAGE_TYPE);
         connection.setHandler(ExecuteRequest.MESSAGE_TYPE, (env, message) -> {
+            // Before "busy" is published: an interrupt from then on stops this cell, even one that
+            // comes while JShell compiles and no snippet runs yet.
+            control.beginCell();
             executeEnv = env;
             try {
                 execute.handle(env, message);
@@ -509,6 +516,7 @@ public final class SomaKernel extends BaseKernel {
         SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
         String remaining = code;
         Object value = NONE;
+        List<VarSnippet> declared = new ArrayList<>();
         while (!remaining.isBlank()) {
             CompletionInfo info;
             synchronized (this) {
@@ -528,6 +536,15 @@ public final class SomaKernel extends BaseKernel {
             control.reset();
             synchronized (this) {
                 events = js.eval(source);
+                variables.releaseReplaced(js);
+            }
+            for (SnippetEvent e : events) {
+                if (e.snippet() instanceof VarSnippet v && e.status().isActive()) {
+                    variables.track(v);
+                    if (e.causeSnippet() == null) {
+                        declared.add(v);
+                    }
+                }
             }
             if (control.wasStopped()) {
                 throw new CellException("InterruptedException", "the cell was interrupted",
@@ -543,7 +560,7 @@ public final class SomaKernel extends BaseKernel {
                     throw compileError(js, s);
                 }
                 if (e.exception() != null) {
-                    throw runtimeError(e.exception());
+                    throw withMemoryAdvice(js, runtimeError(e.exception()), e.exception(), declared);
                 }
                 boolean expression = s instanceof ExpressionSnippet
                         || (s instanceof VarSnippet && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
@@ -619,6 +636,61 @@ public final class SomaKernel extends BaseKernel {
             t = t.getCause() == t ? null : t.getCause();
         }
         return new CellException(name, message == null ? "" : clean(message), lines);
+    }
+
+    /**
+     * Adds to a failed cell's error what holds memory and how to free it: after an
+     * OutOfMemoryError, the variables holding the most, {@code name = null;}, a restart and the heap
+     * option; after any failure, large values that this cell declared before failing (they keep
+     * their values).
+     */
+    private CellException withMemoryAdvice(JShell js, CellException error, JShellException cause, List<VarSnippet> declared) {
+        try {
+            return withMemoryNotes(js, error, cause, declared);
+        } catch (OutOfMemoryError stillFull) {
+            return error;
+        }
+    }
+
+    private CellException withMemoryNotes(JShell js, CellException error, JShellException cause, List<VarSnippet> declared) {
+        List<String> notes = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        String firstKept = null;
+        for (VarSnippet v : declared) {
+            Object value = variables.value(js, v);
+            long bytes = Variables.bytes(value);
+            if (bytes >= Variables.LARGE_BYTES) {
+                kept.add(Variables.describe(v.name(), value, bytes));
+                firstKept = firstKept == null ? v.name() : firstKept;
+            }
+        }
+        boolean oom = false;
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String cls = t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
+            oom |= cls.equals(OutOfMemoryError.class.getName());
+        }
+        if (!kept.isEmpty()) {
+            notes.add("This cell declared " + String.join(", ", kept) + " before the error; "
+                    + (kept.size() == 1 ? "it keeps its value" : "they keep their values")
+                    + ": set " + firstKept + " = null; to free the memory.");
+        }
+        if (oom) {
+            List<String> largest = variables.largest(js, 3);
+            notes.add("The kernel is still running and the notebook's variables keep their values.");
+            if (!largest.isEmpty()) {
+                notes.add("The variables holding the most memory: " + String.join(", ", largest) + ".");
+            }
+            notes.add("To free memory, set large variables to null (e.g. " + (largest.isEmpty() ? "big" : largest.get(0).split(" ")[0])
+                    + " = null;) or restart the kernel (Kernel > Restart). The kernel's heap is limited to "
+                    + Variables.megabytes(Runtime.getRuntime().maxMemory())
+                    + "; for more, start it with SOMA_KERNEL_JAVA_OPTS=-Xmx8g (or another size).");
+        }
+        if (notes.isEmpty()) {
+            return error;
+        }
+        List<String> lines = new ArrayList<>(error.traceback);
+        notes.forEach(n -> lines.add(red(n)));
+        return new CellException(error.name, error.value, lines);
     }
 
     /** Drops JShell's wrapper class names ("REPL.$JShell$12.") from messages. */
@@ -830,14 +902,43 @@ public final class SomaKernel extends BaseKernel {
                 return null;
             }
             StringBuilder text = new StringBuilder();
+            StringBuilder html = new StringBuilder();
+            javadocs.refresh(control.loader());
             for (SourceCodeAnalysis.Documentation d : docs) {
                 text.append(d.signature()).append('\n');
+                html.append("<pre>").append(JavadocText.escape(d.signature())).append("</pre>");
                 if (d.javadoc() != null && !d.javadoc().isBlank()) {
                     text.append(d.javadoc().strip()).append("\n");
+                    html.append("<pre>").append(JavadocText.escape(d.javadoc().strip())).append("</pre>");
+                } else {
+                    // Soma's own Javadoc, from the index its jar carries (JShell sees no sources).
+                    JavadocIndex.Found found = javadocs.lookup(d.signature(), name -> qualifiedNames(analysis, name), control.loader());
+                    if (found != null) {
+                        text.append('\n').append(JavadocText.plain(found.raw())).append('\n');
+                        html.append(JavadocText.html(found.raw()));
+                    }
+                    JavadocIndex.Found result = javadocs.resultDoc(d.signature(), name -> qualifiedNames(analysis, name));
+                    if (result != null) {
+                        String type = result.key().substring(result.key().lastIndexOf('.') + 1);
+                        text.append("\nIt returns a ").append(type).append(":\n\n").append(JavadocText.plain(result.raw())).append('\n');
+                        html.append("<p>It returns a <code>").append(JavadocText.escape(type)).append("</code>:</p>")
+                                .append(JavadocText.html(result.raw()));
+                    }
                 }
                 text.append('\n');
             }
-            return new DisplayData(text.toString().strip());
+            DisplayData out = new DisplayData(text.toString().strip());
+            out.putHTML(html.toString());
+            return out;
+        }
+    }
+
+    /** The qualified names a simple class name may mean in the notebook (its imports). */
+    private static List<String> qualifiedNames(SourceCodeAnalysis analysis, String simpleName) {
+        try {
+            return analysis.listQualifiedNames(simpleName, simpleName.length()).getNames();
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

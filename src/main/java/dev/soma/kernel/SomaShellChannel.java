@@ -1,10 +1,23 @@
 package dev.soma.kernel;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.zeromq.ZMQ;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
 import io.github.spencerpark.jupyter.channels.ShellHandler;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
@@ -17,6 +30,10 @@ import io.github.spencerpark.jupyter.messages.Message;
  * then sleeps 50 ms, so every request waits up to 50 ms and queued requests are taken 20 per
  * second; and a message with a wrong signature ends it, after which the kernel is deaf. This loop
  * blocks in the poll until a message arrives and ignores (logs) a message it cannot read.
+ *
+ * <p>A message of a type the kernel does not know is logged once per type, by its real name
+ * (basekernel reads every unknown type as "none"), and a {@code *_request} gets the
+ * {@code *_reply} with status "error" that a client waits for, between busy and idle on IOPub.
  */
 final class SomaShellChannel extends ShellChannel {
 
@@ -25,16 +42,35 @@ final class SomaShellChannel extends ShellChannel {
     private final ZMQ.Context ctx;
     private final boolean isControl;
     private final JupyterConnection connection;
+    private static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
+
     private final PrintStream log;
+    private final JupyterSocket iopub;
     private volatile boolean running;
     private Thread loop;
+    /** The frames of the message being read, to recover what basekernel's reading loses. */
+    private final List<byte[]> frames = new ArrayList<>();
+    private boolean recording;
+    private final Set<String> unknownTypesLogged = ConcurrentHashMap.newKeySet();
 
-    SomaShellChannel(ZMQ.Context ctx, HMACGenerator hmac, boolean isControl, JupyterConnection connection, PrintStream log) {
+    SomaShellChannel(ZMQ.Context ctx, HMACGenerator hmac, boolean isControl, JupyterConnection connection,
+            JupyterSocket iopub, PrintStream log) {
         super(ctx, hmac, isControl, connection);
         this.ctx = ctx;
         this.isControl = isControl;
         this.connection = connection;
+        this.iopub = iopub;
         this.log = log;
+    }
+
+    /** basekernel's readMessage receives every frame through here. */
+    @Override
+    public byte[] recv(int flags) {
+        byte[] frame = super.recv(flags);
+        if (recording && frame != null) {
+            frames.add(frame);
+        }
+        return frame;
     }
 
     @Override
@@ -69,6 +105,8 @@ final class SomaShellChannel extends ShellChannel {
                     continue;
                 }
                 Message<?> message;
+                frames.clear();
+                recording = true;
                 try {
                     message = readMessage();
                 } catch (SecurityException e) {
@@ -80,10 +118,12 @@ final class SomaShellChannel extends ShellChannel {
                     }
                     log.println("soma kernel: ignored an unreadable message: " + e);
                     continue;
+                } finally {
+                    recording = false;
                 }
                 ShellHandler handler = connection.getHandler(message.getHeader().getType());
                 if (handler == null) {
-                    log.println("soma kernel: no handler for " + message.getHeader().getType().getName());
+                    unhandled(message);
                     continue;
                 }
                 ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
@@ -105,6 +145,85 @@ final class SomaShellChannel extends ShellChannel {
             } catch (RuntimeException ignored) {
                 // best effort
             }
+        }
+    }
+
+    /** Logs a message no handler takes, once per type, and answers it if it is a request. */
+    private void unhandled(Message<?> message) {
+        byte[] header = rawHeader();
+        String type;
+        try {
+            type = new JsonParser().parse(new String(header, StandardCharsets.UTF_8)).getAsJsonObject().get("msg_type").getAsString();
+        } catch (RuntimeException e) {
+            type = message.getHeader().getType().getName();
+        }
+        boolean request = type.endsWith("_request");
+        String reply = request ? type.substring(0, type.length() - "_request".length()) + "_reply" : null;
+        if (unknownTypesLogged.add(type)) {
+            log.println("soma kernel: no handler for message type \"" + type + "\" on the " + (isControl ? "control" : "shell")
+                    + " channel; " + (request ? "replied " + reply + " with status error" : "ignored")
+                    + " (logged once per type)");
+        }
+        if (!request || header.length == 0) {
+            return;
+        }
+        try {
+            send(iopub, List.of(), "status", header, status("busy"));
+            JsonObject content = new JsonObject();
+            content.addProperty("status", "error");
+            content.addProperty("ename", "UnknownMessageType");
+            content.addProperty("evalue", "the Soma kernel has no handler for " + type);
+            content.add("traceback", new JsonArray());
+            send(this, message.getIdentities(), reply, header, content);
+            send(iopub, List.of(), "status", header, status("idle"));
+        } catch (RuntimeException e) {
+            log.println("soma kernel: could not answer " + type + ": " + e);
+        }
+    }
+
+    private static JsonObject status(String state) {
+        JsonObject o = new JsonObject();
+        o.addProperty("execution_state", state);
+        return o;
+    }
+
+    /** The header frame of the message just read: the second frame after the delimiter. */
+    private byte[] rawHeader() {
+        for (int i = 0; i + 2 < frames.size(); i++) {
+            if (Arrays.equals(frames.get(i), DELIMITER)) {
+                return frames.get(i + 2);
+            }
+        }
+        return new byte[0];
+    }
+
+    /**
+     * Sends a message whose type basekernel cannot name, frame by frame as the wire protocol has
+     * it; its parent header is the request's own, byte for byte.
+     */
+    private void send(JupyterSocket socket, List<byte[]> identities, String type, byte[] parent, JsonObject content) {
+        JsonObject parentHeader = new JsonParser().parse(new String(parent, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject h = new JsonObject();
+        h.addProperty("msg_id", UUID.randomUUID().toString());
+        h.addProperty("username", "kernel");
+        h.addProperty("session", parentHeader.has("session") ? parentHeader.get("session").getAsString() : "");
+        h.addProperty("date", Instant.now().toString());
+        h.addProperty("msg_type", type);
+        h.addProperty("version", "5.3");
+        byte[] headerRaw = h.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] metadata = "{}".getBytes(StandardCharsets.UTF_8);
+        byte[] contentRaw = content.toString().getBytes(StandardCharsets.UTF_8);
+        String signature = hmacGenerator.calculateSignature(headerRaw, parent, metadata, contentRaw);
+        synchronized (socket) {
+            for (byte[] id : identities) {
+                socket.sendMore(id);
+            }
+            socket.sendMore(DELIMITER);
+            socket.sendMore(signature.getBytes(StandardCharsets.US_ASCII));
+            socket.sendMore(headerRaw);
+            socket.sendMore(parent);
+            socket.sendMore(metadata);
+            socket.send(contentRaw);
         }
     }
 

@@ -96,4 +96,29 @@ class SomaKernelTest {
     void magicArgumentsSplitLikeAShell() {
         assertEquals(List.of("jars", "a b.jar", "c.jar"), Magics.split("jars \"a b.jar\" c.jar"));
     }
+
+    @Test
+    void exitAndHaltEndTheCellNotTheJvm() throws Exception {
+        kernel.run("int survivor = 5;");
+        CellException exit = assertThrows(CellException.class, () -> kernel.run("System.exit(1);"));
+        assertEquals(ExitRefusedError.class.getName(), exit.name);
+        assertTrue(exit.value.startsWith("System.exit(1) refused"), exit.value);
+        CellException halt = assertThrows(CellException.class, () -> kernel.run("Runtime.getRuntime().halt(3);"));
+        assertTrue(halt.value.startsWith("Runtime.getRuntime().halt(3) refused"), halt.value);
+        assertEquals("5", text(kernel.run("survivor")));
+    }
+
+    @Test
+    void inspectionShowsSomasJavadocFromTheIndex() {
+        String code = "dev.soma.Neurons.hodgkinHuxley(";
+        DisplayData d = kernel.inspect(code, code.length(), false);
+        assertNotNull(d);
+        String text = text(d);
+        assertTrue(text.contains("The Hodgkin–Huxley squid axon at 6.3 °C (NEURON's hh), input in µA/cm²."), text);
+        assertTrue(text.contains("It returns a HodgkinHuxley:"), text);
+        assertTrue(text.contains("gNa          120      mS/cm²  maximal sodium conductance"), text);
+        assertTrue(String.valueOf(d.getData(MIMEType.TEXT_HTML)).contains("<code>hh</code>"));
+        String step = "dev.soma.Stimulus.step(";
+        assertTrue(text(kernel.inspect(step, step.length(), false)).contains("amplitude from startMs (inclusive) to stopMs (exclusive)"));
+    }
 }
