@@ -21,14 +21,19 @@ import tech.tablesaw.api.Table;
  * reflection, because Soma does not depend on IJava or basekernel.
  *
  * <p>The front classes ({@code Simulation}, {@code Neurons}, {@code Network}, {@code Analysis},
- * {@code Plots}) call {@link #registerIfInIJava()} when they are first used, so a notebook needs no
- * extra line; in any other JVM (the Soma kernel, a plain program) it does nothing.
+ * {@code Plots}) and every {@link Interactive} call {@link #registerIfInIJava()} when they are first
+ * used, so a notebook needs no extra line; in any other JVM (the Soma kernel, a plain program) it
+ * does nothing. An {@link Interactive} shows its kernel-free version there (the figures at every
+ * slider value in a self-contained HTML page, and a line saying live sliders need the Soma kernel).
  */
 public final class IJavaRenderers {
 
     private static final String IJAVA = "io.github.spencerpark.ijava.IJava";
     private static final String DISPLAY = "io.github.spencerpark.jupyter.kernel.display.";
-    private static boolean done;
+    /** The registry Soma's renderers went into (IJava's kernel can be replaced, e.g. in tests). */
+    private static Object registeredWith;
+    /** No IJava class on any loader tried: this JVM is not IJava, nothing more to try. */
+    private static boolean notIJava;
 
     private IJavaRenderers() {}
 
@@ -39,23 +44,49 @@ public final class IJavaRenderers {
      * @return true if IJava's registry now has Soma's renderers
      */
     public static synchronized boolean registerIfInIJava() {
-        if (!done) {
-            done = register(IJavaRenderers.class.getClassLoader()) || register(Thread.currentThread().getContextClassLoader());
-        }
-        return done;
-    }
-
-    private static boolean register(ClassLoader loader) {
-        if (loader == null) {
+        if (notIJava) {
             return false;
         }
+        ClassLoader own = IJavaRenderers.class.getClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        Class<?> ijava = ijavaClass(own);
+        if (ijava == null && context != null && context != own) {
+            ijava = ijavaClass(context);
+        }
+        if (ijava == null) {
+            notIJava = true;
+            return false;
+        }
+        Object renderer = registry(ijava);
+        if (renderer == null) {
+            return false; // IJava's kernel is not up yet: try again on the next call
+        }
+        if (renderer != registeredWith && register(renderer)) {
+            registeredWith = renderer;
+        }
+        return renderer == registeredWith;
+    }
+
+    private static Class<?> ijavaClass(ClassLoader loader) {
         try {
-            Class<?> ijava = Class.forName(IJAVA, false, loader);
+            return loader == null ? null : Class.forName(IJAVA, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** IJava's renderer registry, or null while its kernel is not running. */
+    private static Object registry(Class<?> ijava) {
+        try {
             Object kernel = ijava.getMethod("getKernelInstance").invoke(null);
-            if (kernel == null) {
-                return false;
-            }
-            Object renderer = kernel.getClass().getMethod("getRenderer").invoke(kernel);
+            return kernel == null ? null : kernel.getClass().getMethod("getRenderer").invoke(kernel);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static boolean register(Object renderer) {
+        try {
             ClassLoader basekernel = renderer.getClass().getClassLoader();
             Class<?> function = Class.forName(DISPLAY + "RenderFunction", false, basekernel);
             Class<?> mime = Class.forName(DISPLAY + "mime.MIMEType", false, basekernel);
@@ -63,7 +94,7 @@ public final class IJavaRenderers {
             Method register = renderer.getClass().getMethod("register", Set.class, Set.class, Set.class, function);
             Object render = Proxy.newProxyInstance(function.getClassLoader(), new Class<?>[] {function}, new Render());
             register.invoke(renderer, mimes(parse, "text/html", "text/plain"), mimes(parse, "text/html", "text/plain"),
-                    Set.of(Table.class, SimulationResult.class), render);
+                    Set.of(Table.class, SimulationResult.class, Interactive.class), render);
             register.invoke(renderer, mimes(parse, "image/png", "text/plain"), mimes(parse, "image/png", "text/plain"),
                     Set.of(Figure.class), render);
             return true;

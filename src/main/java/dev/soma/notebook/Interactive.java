@@ -95,7 +95,7 @@ public final class Interactive {
             throw new IllegalArgumentException("view = null; pass a function of the parameters, e.g. p -> Plots.voltage(...)");
         }
         this.view = view;
-        IJavaDisplay.register();
+        IJavaRenderers.registerIfInIJava();
     }
 
     // ---------------------------------------------------------------- building
@@ -317,20 +317,6 @@ public final class Interactive {
         if (page == null) {
             page = staticPage(host);
         }
-        out.put("text/html", page);
-        out.put("text/plain", toString());
-        return out;
-    }
-
-    /** The display data without live widgets: what IJava and saved notebooks show. */
-    synchronized Map<String, Object> staticDisplayData() {
-        if (first == null) {
-            first = run(initialValues());
-        }
-        if (page == null) {
-            page = staticPage(null);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
         out.put("text/html", page);
         out.put("text/plain", toString());
         return out;
