@@ -445,6 +445,10 @@ public final class SweepSpec {
                         + "\" is not provided by model \"" + model + "\"; it provides " + available.keySet());
             }
             measureColumns[k] = columnName(name, unit);
+            if (Arrays.asList(gridColumns()).contains(measureColumns[k])) {
+                throw new SweepException(SweepException.Kind.BAD_SPEC, "measurement \"" + name + "\" makes the column \""
+                        + measureColumns[k] + "\", which a varied parameter already has; vary the parameter in another unit");
+            }
         }
         if (!(warmupMs < durationMs)) {
             throw new SweepException(SweepException.Kind.BAD_VALUE, "warmup = " + warmupMs + " ms leaves nothing of the "
