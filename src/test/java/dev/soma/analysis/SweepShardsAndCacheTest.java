@@ -18,10 +18,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /** Sharded runs merged, the result cache and the command line give the local table bit for bit. */
-class SweepShardsAndCacheTest {
+public class SweepShardsAndCacheTest {
 
     /** Two tables are equal bit for bit: same columns, same types, same bits in every cell. */
-    static void assertSameTable(Table expected, Table actual) {
+    public static void assertSameTable(Table expected, Table actual) {
         assertEquals(expected.name(), actual.name());
         assertEquals(expected.columnNames(), actual.columnNames());
         assertEquals(expected.rowCount(), actual.rowCount());
@@ -42,7 +42,7 @@ class SweepShardsAndCacheTest {
         }
     }
 
-    static SweepSpec brunelSmall() {
+    public static SweepSpec brunelSmall() {
         // A small Brunel network (400 + 100 neurons, 40 + 10 inputs), 4 points: real simulations, a second in all.
         return SweepSpec.of("brunel").set("N_E", 400).set("C_E", 40).set("J [mV]", 2.5)
                 .vary("g", 4, 6).vary("eta", 1, 2).measure("rate", "cv:E", "synchrony", "spikes:I")

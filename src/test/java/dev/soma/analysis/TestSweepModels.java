@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestSweepModels {
     private TestSweepModels() {}
 
+    /** Failures thrown on purpose by {@code test:flaky} in this JVM. */
+    public static final AtomicInteger FAILURES = new AtomicInteger();
+
     /** Runs of {@code test:work} and {@code test:flaky} in this JVM. */
     public static final AtomicInteger RUNS = new AtomicInteger();
 
@@ -93,6 +96,7 @@ public final class TestSweepModels {
         @Override
         void beforeRun(SweepPoint p) {
             if (p.index() == 3 && FlakyHook.firstSparkAttempt()) {
+                FAILURES.incrementAndGet();
                 throw new IllegalStateException("test:flaky fails the first attempt of point 3 on purpose");
             }
         }
