@@ -7,10 +7,12 @@ import dev.soma.analysis.PhasePlane;
 import dev.soma.analysis.Siegert;
 import dev.soma.analysis.SpikeTrains;
 import dev.soma.analysis.SweepCache;
+import dev.soma.analysis.SweepParts;
 import dev.soma.analysis.SweepSpec;
 import dev.soma.model.LeakyIntegrateAndFire;
 import dev.soma.model.NeuronModel;
 import dev.soma.sim.SimulationResult;
+import tech.tablesaw.api.Table;
 
 /**
  * Analysis of spiking neurons, the front door to {@code dev.soma.analysis}: spike-train measures,
@@ -94,6 +96,15 @@ public final class Analysis {
     /** A declarative sweep read back from its JSON (as {@code toJson()} writes it). */
     public static SweepSpec sweepFromJson(String json) {
         return SweepSpec.fromJson(json);
+    }
+
+    /**
+     * Joins the parts of a sharded sweep (part files, or folders holding {@code part-*.csv}) into
+     * its table, checking that no point is missing or doubled; equal bit for bit to the table of
+     * the whole sweep run at once.
+     */
+    public static Table mergeSweepParts(java.nio.file.Path... partsOrFolders) {
+        return SweepParts.merge(partsOrFolders);
     }
 
     /** The result cache of declarative sweeps in the user's cache folder: {@code sweepCache().clear()} empties it. */

@@ -653,6 +653,17 @@ public final class SweepSpec {
         return SweepCache.user().run(this, runner);
     }
 
+    /**
+     * Runs shard {@code k} of {@code of} (points k−1, k−1+of, …) on local threads and writes its
+     * part into {@code folder}; {@link SweepParts#merge(java.nio.file.Path...)} joins the parts.
+     * See {@link SweepParts} for the batch-scheduler form on the command line.
+     *
+     * @return the part file
+     */
+    public java.nio.file.Path runShard(int k, int of, java.nio.file.Path folder) {
+        return SweepParts.runShard(this, k, of, folder, SweepRunner.threads());
+    }
+
     /** The table of the given points (indices ascending) and their measured rows. */
     Table table(int[] indices, double[][] measured) {
         Plan p = plan();
