@@ -19,6 +19,12 @@ public interface SweepRunner {
      */
     double[][] run(SweepSpec spec, int[] points);
 
+    /**
+     * Starts what the runner needs before its first sweep (a Spark context and its executors), so
+     * that start-up can be timed, or paid, apart from the sweep. Nothing for local threads.
+     */
+    default void start() {}
+
     /** Local threads, one per core. */
     static SweepRunner threads() {
         return new ThreadRunner(Parallel.defaultThreads());

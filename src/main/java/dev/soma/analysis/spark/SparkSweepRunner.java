@@ -137,6 +137,37 @@ public final class SparkSweepRunner implements SweepRunner, AutoCloseable {
         return context;
     }
 
+    /** Starts the Spark context now (on a cluster: and waits up to 60 s for a first executor). */
+    @Override
+    public void start() {
+        context();
+        if (!master.startsWith("local")) awaitExecutors(1, 60_000);
+    }
+
+    /**
+     * Waits until {@code count} executors have registered with the context (at most
+     * {@code timeoutMs}); returns how many there are.
+     */
+    public int awaitExecutors(int count, long timeoutMs) {
+        JavaSparkContext jsc = context();
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (executors(jsc) < count && System.currentTimeMillis() < end) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return executors(jsc);
+    }
+
+    private static int executors(JavaSparkContext jsc) {
+        // The driver is listed too, except in local mode where it is the only executor.
+        int n = jsc.sc().statusTracker().getExecutorInfos().length;
+        return jsc.isLocal() ? n : n - 1;
+    }
+
     /** Stops the Spark context if this runner started it. */
     @Override
     public synchronized void close() {
