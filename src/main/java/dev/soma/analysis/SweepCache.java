@@ -103,8 +103,13 @@ public final class SweepCache {
         spec.check();
         Path f = file(spec);
         if (Files.isRegularFile(f)) {
-            SweepParts.Part part = SweepParts.read(f);
-            if (part.specJson().equals(spec.canonicalJson()) && part.version().equals(SomaVersion.get())
+            SweepParts.Part part;
+            try {
+                part = SweepParts.read(f);
+            } catch (RuntimeException damaged) {
+                part = null;    // a damaged entry (a run killed while writing by hand, a full disk): compute again
+            }
+            if (part != null && part.specJson().equals(spec.canonicalJson()) && part.version().equals(SomaVersion.get())
                     && part.points().length == spec.size()) {
                 int m = spec.parameterColumns().size();
                 double[][] rows = new double[part.rows().length][];

@@ -92,7 +92,7 @@ public class SweepShardsAndCacheTest {
     }
 
     @Test
-    void cacheReturnsTheSameTableWithoutRunningAndClears(@TempDir Path dir) {
+    void cacheReturnsTheSameTableWithoutRunningAndClears(@TempDir Path dir) throws Exception {
         SweepCache cache = SweepCache.at(dir.resolve("cache"));
         SweepSpec spec = SweepSpecTest.work().vary("work [ms]", 1);
         int runs = TestSweepModels.RUNS.get();
@@ -103,9 +103,19 @@ public class SweepShardsAndCacheTest {
         assertEquals(runs + spec.size(), TestSweepModels.RUNS.get(), "read from the cache, nothing ran");
         assertSameTable(first, again);
         assertFalse(cache.contains(spec.seed(99)), "another seed is another entry");
+        // A damaged entry is computed again, not trusted.
+        Files.writeString(cache.entries().get(0), "# soma sweep part\nnot a table\n");
+        assertSameTable(first, cache.run(spec, SweepRunner.threads(2)));
+        assertEquals(runs + 2 * spec.size(), TestSweepModels.RUNS.get());
         assertEquals(1, cache.entries().size());
         assertEquals(1, cache.clear());
         assertFalse(cache.contains(spec));
+    }
+
+    @Test
+    void aRunnerThatIsNotOnTheClassPathIsANamedError() {
+        SweepException e = assertKind(SweepException.Kind.RUNNER_UNAVAILABLE, () -> SweepRunner.named("dask", "local"));
+        assertTrue(e.getMessage().contains("\"dask\""), e.getMessage());
     }
 
     @Test
