@@ -8,6 +8,7 @@ non-zero exit status. Run through `make notebooks` (which installs the kernel fi
 import argparse
 import glob
 import os
+import shutil
 import sys
 import time
 
@@ -19,6 +20,11 @@ from notebook_regression import coalesce_streams
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 os.environ.setdefault("JUPYTER_PATH", os.path.join(ROOT, "target", "jupyter"))
+# Sweeps that a notebook caches (runCached) are computed afresh here: the cache is keyed by Soma's
+# version, which stays the same while the code changes. SOMA_CACHE_DIR set by hand is kept.
+if "SOMA_CACHE_DIR" not in os.environ:
+    os.environ["SOMA_CACHE_DIR"] = os.path.join(ROOT, "target", "sweep-cache")
+    shutil.rmtree(os.environ["SOMA_CACHE_DIR"], ignore_errors=True)
 
 
 def main():

@@ -6,9 +6,13 @@ import dev.soma.analysis.ParameterSweep;
 import dev.soma.analysis.PhasePlane;
 import dev.soma.analysis.Siegert;
 import dev.soma.analysis.SpikeTrains;
+import dev.soma.analysis.SweepCache;
+import dev.soma.analysis.SweepParts;
+import dev.soma.analysis.SweepSpec;
 import dev.soma.model.LeakyIntegrateAndFire;
 import dev.soma.model.NeuronModel;
 import dev.soma.sim.SimulationResult;
+import tech.tablesaw.api.Table;
 
 /**
  * Analysis of spiking neurons, the front door to {@code dev.soma.analysis}: spike-train measures,
@@ -82,6 +86,35 @@ public final class Analysis {
     /** The phase plane of a two-variable model at a constant input, over a window of its two variables. */
     public static PhasePlane phasePlane(NeuronModel model, double input, double xMin, double xMax, double yMin, double yMax) {
         return PhasePlane.of(model, input, xMin, xMax, yMin, yMax);
+    }
+
+    /**
+     * Starts a declarative sweep of the model named {@code model} — a neuron preset ({@code "lif"},
+     * {@code "adex:adapting"}) or a network builder ({@code "brunel"}): fix and vary parameters with
+     * their units, name the measurements, then {@code run()} it locally, on Spark, or in shards.
+     * It serialises to JSON ({@code toJson()}); see {@link SweepSpec}.
+     */
+    public static SweepSpec sweepOf(String model) {
+        return SweepSpec.of(model);
+    }
+
+    /** A declarative sweep read back from its JSON (as {@code toJson()} writes it). */
+    public static SweepSpec sweepFromJson(String json) {
+        return SweepSpec.fromJson(json);
+    }
+
+    /**
+     * Joins the parts of a sharded sweep (part files, or folders holding {@code part-*.csv}) into
+     * its table, checking that no point is missing or doubled; equal bit for bit to the table of
+     * the whole sweep run at once.
+     */
+    public static Table mergeSweepParts(java.nio.file.Path... partsOrFolders) {
+        return SweepParts.merge(partsOrFolders);
+    }
+
+    /** The result cache of declarative sweeps in the user's cache folder: {@code sweepCache().clear()} empties it. */
+    public static SweepCache sweepCache() {
+        return SweepCache.user();
     }
 
     /** Starts a parameter sweep over {@code name} (with its unit) and values; add more with {@code .and(...)}. */

@@ -1,5 +1,6 @@
 package dev.soma;
 
+import dev.soma.analysis.BrunelNetwork;
 import dev.soma.network.Connectivity;
 import dev.soma.network.EiNetwork;
 import dev.soma.network.HhTraubCondExp;
@@ -59,6 +60,16 @@ public final class Network {
     public static SpikingNetwork.Builder ei(PopulationModel model, int nE, int nI, double p, double weightE,
                                             double weightI) {
         return EiNetwork.builder(model, nE, nI, p, weightE, weightI);
+    }
+
+    /**
+     * Brunel's (2000) model A at the paper's size (10,000 E + 2,500 I LIF, delta synapses, fixed
+     * in-degree, Poisson drive) in the AI state; choose the state with {@code withState(g, η)}, a
+     * smaller size with {@code withSize(nE, cE)}, then {@code builder(seed).build().run(...)}.
+     * Sweeps name it {@code "brunel"}.
+     */
+    public static BrunelNetwork brunel() {
+        return BrunelNetwork.modelA();
     }
 
     /** An empty network description: add populations, connections and recordings. */

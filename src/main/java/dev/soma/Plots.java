@@ -6,6 +6,7 @@ import dev.soma.model.NeuronModel;
 import dev.soma.plot.Curve;
 import dev.soma.plot.Curves;
 import dev.soma.plot.Figure;
+import dev.soma.plot.HeatMap;
 import dev.soma.plot.PhasePlane;
 import dev.soma.plot.Spikes;
 import dev.soma.plot.Traces;
@@ -244,6 +245,15 @@ public final class Plots {
     /** A spike raster from a table with a time column in ms and a {@code neuron} column. */
     public static Figure raster(Table spikes, double durationMs) {
         return Spikes.raster(spikes, durationMs);
+    }
+
+    /**
+     * A heat map of column {@code value} over columns {@code x} and {@code y} of a table, e.g. a
+     * phase diagram from a sweep: {@code heatMap(table, "g [1]", "eta [1]", "rate [Hz]")}. One cell
+     * per row, viridis colours with their scale; missing values (NaN) stay white.
+     */
+    public static Figure heatMap(Table table, String x, String y, String value) {
+        return HeatMap.of(table, x, y, value);
     }
 
     /** The inter-spike-interval histogram of a run. */
