@@ -29,6 +29,9 @@ def parser(description):
     p.add_argument('--out', default=None, help='write the statistics as JSON to this file')
     p.add_argument('--bench', action='store_true',
                    help='only run and print one line (spikes, rate, sim_s): for the benchmark script')
+    p.add_argument('--profile', action='store_true',
+                   help='C++ standalone: time every code object and print Brian2\'s profiling summary '
+                        'to stderr (adds timing overhead; not for the benchmark figures)')
     return p
 
 
@@ -50,10 +53,13 @@ def setup_device(args, name):
 
 
 def last_run_time(args):
-    """Brian2's own time of the last run loop (C++ standalone: Network::run, CPU clock), or None."""
+    """Brian2's own time of the last run loop (C++ standalone: Network::run, CPU clock), or None.
+    With --profile, also prints Brian2's profiling summary to stderr."""
     if args.device != 'cpp':
         return None
-    from brian2 import device
+    from brian2 import device, profiling_summary
+    if args.profile:
+        print(profiling_summary(show=12), file=sys.stderr)
     return float(device._last_run_time)
 
 

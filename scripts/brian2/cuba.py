@@ -46,7 +46,7 @@ def main():
     spikes = SpikeMonitor(neurons)
 
     watch = common.Stopwatch()
-    run(args.duration_ms * ms)
+    run(args.duration_ms * ms, profile=args.profile)
     wall = watch.seconds()
     sim_s = common.last_run_time(args)
     dt = float(defaultclock.dt_)

@@ -70,7 +70,7 @@ def main():
     inp = SpikeMonitor(inputs, record=False)
 
     watch = common.Stopwatch()
-    run(args.duration_s * second)
+    run(args.duration_s * second, profile=args.profile)
     wall = watch.seconds()
     sim_s = common.last_run_time(args)
 
