@@ -33,6 +33,8 @@ def main():
     p = common.parser(__doc__.splitlines()[0])
     p.add_argument('--state', choices=sorted(STATES), default='AI')
     p.add_argument('--duration-ms', type=float, default=DURATION_MS)
+    p.add_argument('--save-spikes', default=None,
+                   help='also write every spike as (neuron index, step index) arrays i, k to this .npz file')
     args = p.parse_args()
     g, eta = STATES[args.state]
     common.setup_device(args, 'brunel')
@@ -77,6 +79,8 @@ def main():
     i, k = common.spike_steps(spikes, dt)
     n = N_E + N_I
     k_end = int(round(args.duration_ms * 1e-3 / dt))
+    if args.save_spikes:
+        np.savez_compressed(args.save_spikes, i=i.astype(np.int32), k=k.astype(np.int32))
     if args.bench:
         common.bench_line('brunel', args, sim_s, int(i.size), i.size / (n * k_end * dt),
                           f' state={args.state} build_and_run_s={wall:.2f}')
