@@ -19,6 +19,8 @@
 # Environment: SOMA_BENCH_RUNS (5), SOMA_BENCH_WARMUP (2), SOMA_BENCH_WORKLOADS ("hh1 cuba cobahh sweep"),
 # SOMA_BENCH_THREADS ("1 2"), SOMA_BENCH_JAVA_OPTS ("-Xmx256m -XX:+UseSerialGC"), SOMA_BENCH_SWEEP_POINTS
 # (1000), SOMA_BENCH_CLUSTER_POINTS (0: the cluster line measures the task overhead only).
+# SOMA_BENCH_BRIAN2=1 (then also Brian2's C++ standalone timings, scripts/brian2/bench.sh, in the
+# same session; needs python3-brian and g++).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -104,3 +106,6 @@ for w in $workloads; do
     done <<< "$out"
   fi
 done
+if [ "${SOMA_BENCH_BRIAN2:-0}" = 1 ]; then
+  scripts/brian2/bench.sh
+fi
