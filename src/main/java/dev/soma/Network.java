@@ -18,7 +18,7 @@ import dev.soma.network.SpikingNetwork;
  * Plots.raster(run.spikeTimes(), run.spikeNeurons(), run.durationMs(), run.offsetOf("I"))
  *
  * var net = Network.ei(Network.lif().withRestMv(-60), 800, 200, 0.1, 0.5 * mV, -2 * mV)  // custom E/I
- *         .poissonInput("E", "ge", 400, 10, 0.5 * mV)   // 400 input trains of 10 Hz per E neuron
+ *         .poissonInput("E", "ge", 400, 10 * Hz, 0.5 * mV)   // 400 input trains of 10 Hz per E neuron
  *         .seed(7).recordState("E", "v", 0).build();
  * }</pre>
  * Weights are in the unit of the variable they target: mV for the LIF's current variables

@@ -121,7 +121,7 @@ public final class FiCurve {
         while (hi - lo > tolerance) {
             double mid = 0.5 * (lo + hi);
             if (!(mid > lo && mid < hi)) break;
-            double[] measured = settings.measure(mid);
+            double[] measured = settings.measure(mid, "the onset search's current I");
             if (measured[1] > 0) {
                 hi = mid;
                 rateHi = measured[0];
@@ -257,7 +257,7 @@ public final class FiCurve {
             }
             Settings settings = new Settings(model, durationMs, windowFromMs, measure);
             double[][] results = Parallel.map(currents.length, threads, "f–I sweep", progress,
-                    i -> settings.measure(currents[i]), double[][]::new);
+                    i -> settings.measure(currents[i], "currents[" + i + "]"), double[][]::new);
             double[] rates = new double[currents.length];
             int[] counts = new int[currents.length];
             for (int i = 0; i < currents.length; i++) {
@@ -282,9 +282,21 @@ public final class FiCurve {
             this.measure = measure;
         }
 
-        /** {rate (Hz), spike count in the window} for a constant current. */
-        double[] measure(double current) {
-            double[] spikes = Runs.spikeTimes(model, t -> current, durationMs);
+        /**
+         * {rate (Hz), spike count in the window} for a constant current; a run that fails (diverges)
+         * is reported with the current, named {@code name}, that made it fail.
+         */
+        double[] measure(double current, String name) {
+            double[] spikes;
+            try {
+                spikes = Runs.spikeTimes(model, t -> current, durationMs);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s = %s %s: the f–I run of %s at this current failed (%s); measure the curve at currents the "
+                                + "model can follow (a smaller range) or pick a method and step for it",
+                        name, java.math.BigDecimal.valueOf(current).round(new java.math.MathContext(8))
+                                .stripTrailingZeros().toPlainString(), model.inputUnit(), model.name(), e.getMessage()), e);
+            }
             double[] in = SpikeTrains.window(spikes, windowFromMs, durationMs);
             double rate = measure == RateMeasure.ISI
                     ? SpikeTrains.isiRateHz(spikes, windowFromMs, durationMs)

@@ -317,10 +317,24 @@ public final class PhasePlane {
         return Table.create(model.name() + " fixed points", x, y, r1, i1, r2, i2, type);
     }
 
-    /** The vector field on an {@code nx} × {@code ny} grid spanning the window (shape in the class comment). */
+    /** The most grid points {@link #vectorField(int, int)} makes: a 1000 × 1000 grid, 32 MB as a table. */
+    public static final int MAX_VECTOR_FIELD_POINTS = 1_000_000;
+
+    /**
+     * The vector field on an {@code nx} × {@code ny} grid spanning the window (shape in the class
+     * comment), at most {@value #MAX_VECTOR_FIELD_POINTS} points (a figure draws a few hundred arrows).
+     */
     public Table vectorField(int nx, int ny) {
         if (nx < 2 || ny < 2) {
             throw new IllegalArgumentException("grid " + nx + " × " + ny + " is too small; give nx, ny ≥ 2");
+        }
+        long points = (long) nx * ny;
+        if (points > MAX_VECTOR_FIELD_POINTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "grid nx × ny = %d × %d = %,d points is too many: the table would take %,d MB (four columns of "
+                            + "8 bytes a point), and a figure shows a few hundred arrows; give at most %,d points, "
+                            + "e.g. vectorField(20, 20) for a figure or vectorField(1000, 1000) for analysis",
+                    nx, ny, points, points * 32 / 1_000_000, MAX_VECTOR_FIELD_POINTS));
         }
         String[] n = model.stateNames();
         String[] u = model.stateUnits();

@@ -97,8 +97,13 @@ public final class Bench {
                 last = net.result();
                 times[i] = last.simSeconds();
             }
+            if (last.threads() != t) {
+                // The network steps on at most one thread per core and per 1000 neurons.
+                System.out.printf(Locale.ROOT, "# workload=%s: %d threads asked, %d used (%d cores)%n", workload, t,
+                        last.threads(), Runtime.getRuntime().availableProcessors());
+            }
             System.out.printf(Locale.ROOT, "workload=%s threads=%d sim_s=%.4f spikes=%d rate_hz=%.3f%n",
-                    workload, t, median(times), last.spikeCount(), last.rateHz());
+                    workload, last.threads(), median(times), last.spikeCount(), last.rateHz());
             if (t == 1) {
                 // On a shared machine wall time includes waiting for a core; CPU time does not.
                 System.out.printf(Locale.ROOT, "# workload=%s threads=1 cpu_s=%.4f (median CPU time of the stepping thread)%n",

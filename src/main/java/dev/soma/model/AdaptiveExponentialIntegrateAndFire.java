@@ -35,9 +35,11 @@ import java.util.Map;
  * &amp; Gerstner (2008), "Firing patterns in the adaptive exponential integrate-and-fire model",
  * Biol. Cybern. 99:335–347, Table 1, each with the step current of that table
  * ({@link #presetInputNa(String)}): tonic, adapting, initial burst, regular bursting, delayed
- * accelerating, delayed regular bursting, transient, irregular. The same table appears in Gerstner
- * et al., <i>Neuronal Dynamics</i> (2014), Table 6.1. The tonic set is confirmed by the reference
- * data (SciPy, NEURON, Brian2); each of the others is checked to produce its named pattern
+ * accelerating, delayed regular bursting, transient, irregular. Gerstner et al., <i>Neuronal
+ * Dynamics</i> (2014), Table 6.1, shows the same patterns in another parametrisation (τ_m, a, τ_w,
+ * b and u_reset, with R = 500 MΩ, E_L = −70 mV and a step of 65 pA for all but one pattern): its
+ * numbers are not these and cannot be typed in here unchanged. The tonic set is confirmed by the
+ * reference data (SciPy, NEURON, Brian2); each of the others is checked to produce its named pattern
  * (bursts, adaptation index, delay) by a test.
  *
  * <p>Reference: R. Brette and W. Gerstner (2005), "Adaptive exponential integrate-and-fire model

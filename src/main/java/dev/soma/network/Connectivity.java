@@ -74,6 +74,12 @@ public abstract class Connectivity {
      */
     abstract Csr build(int nPre, int nPost, boolean samePopulation, SplittableRandom random);
 
+    /**
+     * The number of connections {@link #build} is expected to make (the mean for a random rule),
+     * known before anything is drawn: the network's memory check uses it.
+     */
+    abstract double expectedConnections(int nPre, int nPost, boolean samePopulation);
+
     /** Connections stored by presynaptic neuron. */
     static final class Csr {
         final int[] rowStart;
@@ -162,6 +168,12 @@ public abstract class Connectivity {
         }
 
         @Override
+        double expectedConnections(int nPre, int nPost, boolean same) {
+            double pairs = (double) nPre * nPost - (same && !autapses ? Math.min(nPre, nPost) : 0);
+            return p * pairs;
+        }
+
+        @Override
         public String toString() {
             return String.format(Locale.ROOT, "fixed probability %.4g", p);
         }
@@ -227,6 +239,11 @@ public abstract class Connectivity {
             return new Csr(rowStart, post, null);
         }
 
+        @Override
+        double expectedConnections(int nPre, int nPost, boolean same) {
+            return (double) k * nPost;
+        }
+
         /** Maps 0..available-1 onto source indices, skipping the excluded one. */
         private static int map(int r, int excluded) {
             return excluded >= 0 && r >= excluded ? r + 1 : r;
@@ -262,6 +279,11 @@ public abstract class Connectivity {
                 post[i] = i;
             }
             return new Csr(rowStart, post, null);
+        }
+
+        @Override
+        double expectedConnections(int nPre, int nPost, boolean same) {
+            return nPre;
         }
 
         @Override
@@ -301,6 +323,11 @@ public abstract class Connectivity {
                 rowStart[i + 1] = s;
             }
             return new Csr(rowStart, post, null);
+        }
+
+        @Override
+        double expectedConnections(int nPre, int nPost, boolean same) {
+            return (double) nPre * nPost - (same && !autapses ? nPre : 0);
         }
 
         @Override
@@ -360,6 +387,11 @@ public abstract class Connectivity {
                 sortedPost[s] = post[order[s]];
             }
             return new Csr(rowStart, sortedPost, order);
+        }
+
+        @Override
+        double expectedConnections(int nPre, int nPost, boolean same) {
+            return pre.length;
         }
 
         private static int[] identity(int m) {

@@ -33,16 +33,21 @@ import java.util.SplittableRandom;
  * <table>
  *   <caption>Parameters (defaults: COBAHH)</caption>
  *   <tr><th>name</th><th>default</th><th>unit</th><th>meaning</th></tr>
- *   <tr><td>area</td><td>20000</td><td>µm²</td><td>membrane area</td></tr>
- *   <tr><td>cm</td><td>1</td><td>µF/cm²</td><td>specific capacitance</td></tr>
- *   <tr><td>gl</td><td>0.05</td><td>mS/cm²</td><td>leak conductance density</td></tr>
- *   <tr><td>gNa</td><td>100</td><td>mS/cm²</td><td>sodium conductance density</td></tr>
- *   <tr><td>gKd</td><td>30</td><td>mS/cm²</td><td>potassium conductance density</td></tr>
- *   <tr><td>El, EK, ENa</td><td>−60, −90, 50</td><td>mV</td><td>reversal potentials</td></tr>
- *   <tr><td>VT</td><td>−63</td><td>mV</td><td>shift of the rate functions</td></tr>
- *   <tr><td>Ee, Ei</td><td>0, −80</td><td>mV</td><td>synaptic reversal potentials</td></tr>
- *   <tr><td>τe, τi</td><td>5, 10</td><td>ms</td><td>synaptic decay</td></tr>
- *   <tr><td>threshold, t_ref</td><td>−20, 3</td><td>mV, ms</td><td>spike detection</td></tr>
+ *   <tr><td>areaUm2</td><td>20000</td><td>µm²</td><td>membrane area</td></tr>
+ *   <tr><td>cmUfPerCm2</td><td>1</td><td>µF/cm²</td><td>specific capacitance Cm</td></tr>
+ *   <tr><td>glMsPerCm2</td><td>0.05</td><td>mS/cm²</td><td>leak conductance density gl</td></tr>
+ *   <tr><td>gNaMsPerCm2</td><td>100</td><td>mS/cm²</td><td>sodium conductance density gNa</td></tr>
+ *   <tr><td>gKdMsPerCm2</td><td>30</td><td>mS/cm²</td><td>potassium conductance density gKd</td></tr>
+ *   <tr><td>elMv</td><td>−60</td><td>mV</td><td>leak reversal potential El</td></tr>
+ *   <tr><td>ekMv</td><td>−90</td><td>mV</td><td>potassium reversal potential EK</td></tr>
+ *   <tr><td>enaMv</td><td>50</td><td>mV</td><td>sodium reversal potential ENa</td></tr>
+ *   <tr><td>vtMv</td><td>−63</td><td>mV</td><td>shift VT of the rate functions</td></tr>
+ *   <tr><td>eeMv</td><td>0</td><td>mV</td><td>excitatory synaptic reversal potential Ee</td></tr>
+ *   <tr><td>eiMv</td><td>−80</td><td>mV</td><td>inhibitory synaptic reversal potential Ei</td></tr>
+ *   <tr><td>tauEMs</td><td>5</td><td>ms</td><td>excitatory synaptic decay τe</td></tr>
+ *   <tr><td>tauIMs</td><td>10</td><td>ms</td><td>inhibitory synaptic decay τi</td></tr>
+ *   <tr><td>thresholdMv</td><td>−20</td><td>mV</td><td>spike detection: upward crossing of this potential</td></tr>
+ *   <tr><td>refractoryMs</td><td>3</td><td>ms</td><td>no second spike detected within this time</td></tr>
  *   <tr><td>start</td><td>v = El − 5 + 5 N(0,1) mV; ge = 40 + 15 N(0,1) nS; gi = 200 + 120 N(0,1) nS; m = h = n = 0</td>
  *       <td></td><td>as Brian2's COBAHH example</td></tr>
  * </table>
@@ -143,6 +148,37 @@ public final class HhTraubCondExp extends PopulationModel {
         return new HhTraubCondExp(areaUm2, cmUfPerCm2, glMsPerCm2, gNaMsPerCm2, gKdMsPerCm2, elMv, ekMv, enaMv,
                 vtMv, eeMv, eiMv, tauEMs, tauIMs, thresholdMv, refractoryMs);
     }
+
+    /** Membrane area in µm². */
+    public double areaUm2() { return areaUm2; }
+    /** Specific membrane capacitance in µF/cm². */
+    public double cmUfPerCm2() { return cmUfPerCm2; }
+    /** Leak conductance density in mS/cm². */
+    public double glMsPerCm2() { return glMsPerCm2; }
+    /** Sodium conductance density in mS/cm². */
+    public double gNaMsPerCm2() { return gNaMsPerCm2; }
+    /** Potassium (delayed rectifier) conductance density in mS/cm². */
+    public double gKdMsPerCm2() { return gKdMsPerCm2; }
+    /** Leak reversal potential El in mV. */
+    public double elMv() { return elMv; }
+    /** Potassium reversal potential EK in mV. */
+    public double ekMv() { return ekMv; }
+    /** Sodium reversal potential ENa in mV. */
+    public double enaMv() { return enaMv; }
+    /** Shift VT of the rate functions in mV. */
+    public double vtMv() { return vtMv; }
+    /** Excitatory synaptic reversal potential Ee in mV. */
+    public double eeMv() { return eeMv; }
+    /** Inhibitory synaptic reversal potential Ei in mV. */
+    public double eiMv() { return eiMv; }
+    /** Excitatory synaptic decay τe in ms. */
+    public double tauEMs() { return tauEMs; }
+    /** Inhibitory synaptic decay τi in ms. */
+    public double tauIMs() { return tauIMs; }
+    /** Spike-detection threshold in mV. */
+    public double thresholdMv() { return thresholdMv; }
+    /** Refractory period of spike detection in ms. */
+    public double refractoryMs() { return refractoryMs; }
 
     /** Membrane capacitance in nF (specific capacitance × area). */
     public double capacitanceNf() {

@@ -22,14 +22,14 @@ import java.util.SplittableRandom;
  * <table>
  *   <caption>Parameters (defaults: CUBA)</caption>
  *   <tr><th>name</th><th>default</th><th>unit</th><th>meaning</th></tr>
- *   <tr><td>tauM</td><td>20</td><td>ms</td><td>membrane time constant</td></tr>
- *   <tr><td>tauE</td><td>5</td><td>ms</td><td>decay of excitatory current {@code ge}</td></tr>
- *   <tr><td>tauI</td><td>10</td><td>ms</td><td>decay of inhibitory current {@code gi}</td></tr>
- *   <tr><td>El</td><td>−49</td><td>mV</td><td>leak reversal (above threshold: the drive)</td></tr>
- *   <tr><td>Vt</td><td>−50</td><td>mV</td><td>threshold</td></tr>
- *   <tr><td>Vr</td><td>−60</td><td>mV</td><td>reset</td></tr>
- *   <tr><td>t_ref</td><td>5</td><td>ms</td><td>refractory period</td></tr>
- *   <tr><td>v0</td><td>uniform in [Vr, Vt]</td><td>mV</td><td>starting potential</td></tr>
+ *   <tr><td>tauMMs</td><td>20</td><td>ms</td><td>membrane time constant τm</td></tr>
+ *   <tr><td>tauEMs</td><td>5</td><td>ms</td><td>decay τe of the excitatory current {@code ge}</td></tr>
+ *   <tr><td>tauIMs</td><td>10</td><td>ms</td><td>decay τi of the inhibitory current {@code gi}</td></tr>
+ *   <tr><td>restMv</td><td>−49</td><td>mV</td><td>leak reversal El (above threshold: the drive)</td></tr>
+ *   <tr><td>thresholdMv</td><td>−50</td><td>mV</td><td>threshold Vt</td></tr>
+ *   <tr><td>resetMv</td><td>−60</td><td>mV</td><td>reset Vr</td></tr>
+ *   <tr><td>refractoryMs</td><td>5</td><td>ms</td><td>refractory period t_ref</td></tr>
+ *   <tr><td>start</td><td>uniform in [Vr, Vt]</td><td>mV</td><td>starting potential v0 ({@link #withStartMv})</td></tr>
  * </table>
  * Reference: Brette R et al. (2007) Simulation of networks of spiking neurons: a review of tools
  * and strategies. J Comput Neurosci 23:349–398 (benchmark 2, CUBA).

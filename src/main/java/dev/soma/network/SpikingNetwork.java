@@ -41,6 +41,7 @@ public final class SpikingNetwork {
     private final long seed;
     private final double dtMs;
     private final int threads;
+    private final int threadsAsked;
     final Population[] populations;
     final Projection[] projections;
     private final Probe[] probes;
@@ -69,7 +70,9 @@ public final class SpikingNetwork {
             total += s.size;
         }
         this.populations = pops.toArray(new Population[0]);
-        this.threads = b.threads > 0 ? b.threads : defaultThreads(total);
+        this.threadsAsked = b.threads > 0 ? b.threads : defaultThreads(total);
+        this.threads = b.exactThreads ? threadsAsked
+                : usefulThreads(threadsAsked, total, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < populations.length; i++) {
             Population p = populations[i];
             p.model().initialize(p.x, new SplittableRandom(mix(seed, 0x100 + i)));
@@ -134,9 +137,9 @@ public final class SpikingNetwork {
         for (int i = 0; i < drives.length; i++) {
             DriveSpec d = b.drives.get(i);
             Population p = population(d.population);
-            double lambda = d.sources * d.rateHz * 1e-3 * dtMs;
+            double lambda = d.sources * d.rate * dtMs;
             if (lambda > 500) {
-                throw new IllegalArgumentException("sources × rateHz × dt = " + lambda + " input spikes per step and neuron "
+                throw new IllegalArgumentException("sources × rate × dt = " + lambda + " input spikes per step and neuron "
                         + "is too many to draw exactly; use fewer sources, a lower rate or a smaller dt");
             }
             drives[i] = new PoissonDrive(indexOf(p), p.model().indexOf(d.variable), lambda, d.weight,
@@ -156,6 +159,22 @@ public final class SpikingNetwork {
      */
     static int defaultThreads(int neurons) {
         return 1;
+    }
+
+    /**
+     * The fewest neurons a stepping thread must have to be worth its barrier: below this a step's
+     * share of work (about 1 µs for 1000 LIF neurons) costs less than the threads' meeting.
+     */
+    static final int MIN_NEURONS_PER_THREAD = 1000;
+
+    /**
+     * The threads that can help: no more than {@code cores} (a spinning thread waiting for one that
+     * has no core makes every step wait for the scheduler: 256 threads on 100 neurons ran several
+     * hundred times slower than one) and no more than one per {@link #MIN_NEURONS_PER_THREAD}
+     * neurons; at least one.
+     */
+    static int usefulThreads(int asked, int neurons, int cores) {
+        return Math.max(1, Math.min(asked, Math.min(cores, neurons / MIN_NEURONS_PER_THREAD)));
     }
 
     /** The first neuron of chunk {@code t} when {@code n} neurons are cut into {@code parts} chunks. */
@@ -235,7 +254,11 @@ public final class SpikingNetwork {
         return seed;
     }
 
-    /** Number of threads that step the network. */
+    /**
+     * Number of threads that step the network: those asked with {@link Builder#threads(int)}, but
+     * at most one per available core and one per 1000 neurons ({@link #toString()} says when
+     * fewer were used than asked). The results are the same for any number.
+     */
     public int threads() {
         return threads;
     }
@@ -251,8 +274,8 @@ public final class SpikingNetwork {
     }
 
     /**
-     * Advances the network by {@code durationMs} (rounded to whole steps) and returns all that has
-     * been recorded since t = 0.
+     * Advances the network by {@code durationMs}, a whole number of steps of dt, and returns all
+     * that has been recorded since t = 0.
      */
     public NetworkResult run(double durationMs) {
         advance(durationMs);
@@ -260,8 +283,8 @@ public final class SpikingNetwork {
     }
 
     /**
-     * Advances the network by {@code durationMs} (rounded to whole steps) without assembling a
-     * result; {@link #result()} gives it later.
+     * Advances the network by {@code durationMs}, a whole number of steps of dt, without
+     * assembling a result; {@link #result()} gives it later.
      *
      * @return this network
      */
@@ -270,17 +293,24 @@ public final class SpikingNetwork {
             throw new IllegalArgumentException("durationMs = " + durationMs
                     + " must be positive and finite; give the time to simulate in ms, e.g. 1000");
         }
-        long n = Math.round(durationMs / dtMs);
-        if (n < 1) {
-            throw new IllegalArgumentException("durationMs = " + durationMs + " is shorter than one step (dt = "
-                    + dtMs + " ms); simulate at least one step");
-        }
-        if (step + n > Integer.MAX_VALUE) {
+        double ratio = durationMs / dtMs;
+        if (ratio + step > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("durationMs = " + durationMs + " makes more than 2^31 steps in total; "
                     + "use a larger dt or a shorter run");
         }
+        long n = Math.round(ratio);
+        if (n < 1 || Math.abs(ratio - n) > 1e-6 * Math.max(1, ratio)) {
+            long lower = Math.max(1, (long) Math.floor(ratio));
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "durationMs = %s is %s steps of dt = %s ms; the network advances in whole steps (it has no "
+                            + "partial step to take), so give a multiple of dt, e.g. %s ms (%d step%s) or %s ms",
+                    NetworkResult.plain(durationMs), Memory.count(ratio), NetworkResult.plain(dtMs),
+                    NetworkResult.plain(lower * dtMs), lower, lower == 1 ? "" : "s",
+                    NetworkResult.plain((lower + 1) * dtMs)));
+        }
         long k0 = step;
         long k1 = step + n;
+        checkRecordingFits(durationMs, k1);
         for (Monitor.Ints c : counts) {
             c.ensure((int) k1);
         }
@@ -345,6 +375,29 @@ public final class SpikingNetwork {
         }
         checkFinite();
         return this;
+    }
+
+    /**
+     * Every step records each traced neuron (8 bytes) and each population's spike count (4 bytes)
+     * from t = 0: refused before the run if the arrays for {@code steps} steps cannot fit.
+     */
+    private void checkRecordingFits(double durationMs, long steps) {
+        double bytes = 0;
+        for (Monitor.Ints c : counts) {
+            bytes += 4.0 * Math.max(0, steps - c.a.length);
+        }
+        for (Monitor.Doubles d : probeValues) {
+            bytes += 8.0 * Math.max(0, steps - d.a.length);
+        }
+        String what = String.format(Locale.ROOT,
+                "running %s ms more (%d steps from t = 0) records %s%d population spike count%s every step (8 bytes "
+                        + "a traced neuron, 4 a population), which",
+                NetworkResult.plain(durationMs), steps,
+                probes.length == 0 ? "" : probes.length + " traced neuron" + (probes.length == 1 ? "" : "s") + " and ",
+                counts.length, counts.length == 1 ? "" : "s");
+        Memory.require(what, bytes, probes.length > 0
+                ? "trace fewer neurons (recordState), run a shorter time or use a larger dt"
+                : "run a shorter time or use a larger dt");
     }
 
     private void checkFinite() {
@@ -483,9 +536,19 @@ public final class SpikingNetwork {
         for (int i = 0; i < populations.length; i++) {
             sb.append(i == 0 ? "" : ", ").append(populations[i]);
         }
-        sb.append(String.format(Locale.ROOT, "; %d projections, %d connections; dt %s ms, t = %s ms, %d thread%s, seed %d",
-                projections.length, connections(), NetworkResult.plain(dtMs), NetworkResult.plain(timeMs()), threads, threads == 1 ? "" : "s", seed));
+        sb.append(String.format(Locale.ROOT, "; %d projections, %d connections; dt %s ms, t = %s ms, %d thread%s%s, seed %d",
+                projections.length, connections(), NetworkResult.plain(dtMs), NetworkResult.plain(timeMs()), threads,
+                threads == 1 ? "" : "s", threadNote(), seed));
         return sb.toString();
+    }
+
+    /** Why fewer threads step the network than were asked for, or "". */
+    private String threadNote() {
+        if (threads >= threadsAsked) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (%d asked; at most one per core, %d here, and one per %d neurons)",
+                threadsAsked, Runtime.getRuntime().availableProcessors(), MIN_NEURONS_PER_THREAD);
     }
 
     /** The delay of a connection made without one: one step, whatever dt is chosen later. */
@@ -497,6 +560,21 @@ public final class SpikingNetwork {
             throw new IllegalArgumentException(name + " = " + delayMs + " is shorter than one step (dt = " + dtMs
                     + " ms); a spike acts at the next step at the earliest, so give a delay of at least dt");
         }
+        if (delayMs / dtMs > MAX_DELAY_STEPS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s = %s is %s steps of dt = %s ms, more than the %d steps a delay can span; a spike waits in a "
+                            + "ring buffer with one slot per step for every target neuron: give the delay in ms, "
+                            + "e.g. 1.5, or use a larger dt", name, NetworkResult.plain(delayMs), Memory.count(delayMs / dtMs),
+                    NetworkResult.plain(dtMs), MAX_DELAY_STEPS));
+        }
+    }
+
+    /** The longest delay in steps: ring indices are ints, and a longer wait is no synaptic delay. */
+    static final int MAX_DELAY_STEPS = 1 << 30;
+
+    /** The bytes of the ring buffer a delay needs in a population of {@code targetSize} neurons (per variable). */
+    static double ringBytes(double delayMs, double dtMs, int targetSize) {
+        return 8.0 * Math.max(1, Math.round(delayMs / dtMs)) * targetSize;
     }
 
     private record Probe(int population, int variable, int neuron, String name) {}
@@ -505,7 +583,11 @@ public final class SpikingNetwork {
 
     private record ProbeSpec(String population, String variable, int neuron) {}
 
-    private record DriveSpec(String population, String variable, int sources, double rateHz, double weight) {}
+    /** The highest rate of one external input train, per ms: 1000 Hz, faster than any neuron fires. */
+    static final double MAX_INPUT_RATE = 1.0;
+
+    /** External input; {@code rate} per ms (Soma's unit: {@code 10 * Hz} = 0.01). */
+    private record DriveSpec(String population, String variable, int sources, double rate, double weight) {}
 
     private static final class ConnSpec {
         final String from;
@@ -586,6 +668,8 @@ public final class SpikingNetwork {
         private long seed = 1;
         private double dtMs = 0.1;
         private int threads = 0;
+        /** Tests only: step on exactly the threads asked, even more than the cores (results must not change). */
+        boolean exactThreads;
         private final Map<String, PopSpec> pops = new LinkedHashMap<>();
         private final List<ConnSpec> conns = new ArrayList<>();
         private final List<ProbeSpec> probes = new ArrayList<>();
@@ -609,10 +693,11 @@ public final class SpikingNetwork {
         }
 
         /**
-         * Number of stepping threads; the results do not depend on it. Default 1. Use up to the
-         * number of free cores for networks of thousands of neurons (each thread should have at
-         * least ~1000 neurons): the threads meet at a barrier every step, so on busy cores more
-         * threads can be slower.
+         * Number of stepping threads; the results do not depend on it. Default 1. The threads meet
+         * at a barrier every step, which only pays when each has enough work and a core of its own:
+         * the network uses at most one thread per available core and one per 1000 neurons, and
+         * says so in its summary when that is fewer than asked. Even then, on cores busy with
+         * other work (a shared notebook server) one thread can be the fastest.
          */
         public Builder threads(int threads) {
             if (threads < 1 || threads > 256) {
@@ -658,6 +743,7 @@ public final class SpikingNetwork {
                                Connectivity rule) {
             checkDelay("delayMs", delayMs, dtMs);
             PopulationModel target = checkConnection(from, to, variable, delayMs, rule);
+            checkRingFits("delayMs", delayMs, to);
             checkWeight("weight", weight, target, variable);
             conns.add(new ConnSpec(from, to, variable, weight, null, delayMs, null, rule));
             return this;
@@ -671,6 +757,7 @@ public final class SpikingNetwork {
                                Connectivity rule) {
             checkDelay("delayMs", delayMs, dtMs);
             PopulationModel target = checkConnection(from, to, variable, delayMs, rule);
+            checkRingFits("delayMs", delayMs, to);
             if (weights == null) {
                 throw new IllegalArgumentException("weights is null; give one weight per connection");
             }
@@ -691,10 +778,17 @@ public final class SpikingNetwork {
             if (delaysMs == null) {
                 throw new IllegalArgumentException("delaysMs is null; give one delay in ms per connection");
             }
+            int longest = -1;
             for (int s = 0; s < delaysMs.length; s++) {
                 checkDelay("delaysMs[" + s + "]", delaysMs[s], dtMs);
+                if (longest < 0 || delaysMs[s] > delaysMs[longest]) {
+                    longest = s;
+                }
             }
             PopulationModel target = checkConnection(from, to, variable, ONE_STEP, rule);
+            if (longest >= 0) {
+                checkRingFits("delaysMs[" + longest + "]", delaysMs[longest], to);
+            }
             if (weights == null) {
                 throw new IllegalArgumentException("weights is null; give one weight per connection");
             }
@@ -725,6 +819,16 @@ public final class SpikingNetwork {
             return b.model;
         }
 
+        /** A delay's ring buffer alone must fit in the heap: refused here, naming the delay. */
+        private void checkRingFits(String name, double delayMs, String to) {
+            int size = pops.get(to).size;
+            Memory.require(String.format(Locale.ROOT,
+                    "%s = %s is %s steps of dt = %s ms; a spike waits in a ring buffer with one slot per step "
+                            + "for each of the %d neurons of %s, which", name, NetworkResult.plain(delayMs),
+                    Memory.count(delayMs / dtMs), NetworkResult.plain(dtMs), size, to),
+                    ringBytes(delayMs, dtMs, size), "give a shorter delay (in ms) or use a larger dt");
+        }
+
         private static void checkWeight(String name, double w, PopulationModel target, String variable) {
             if (!Double.isFinite(w)) {
                 throw new IllegalArgumentException(name + " = " + w + " is not a finite number; give the weight in "
@@ -739,11 +843,15 @@ public final class SpikingNetwork {
 
         /**
          * External Poisson input: every neuron of {@code population} receives {@code sources}
-         * independent Poisson spike trains of {@code rateHz} each, every input spike adding
-         * {@code weight} to {@code variable} (e.g. Brunel's 1000 external inputs at 10 Hz). Drawn
-         * from the seed with a counter-based generator, so it is the same on any number of threads.
+         * independent Poisson spike trains of {@code rate} each, every input spike adding
+         * {@code weight} to {@code variable} (e.g. Brunel's 1000 external inputs at 10 Hz:
+         * {@code poissonInput("E", "ge", 1000, 10 * Hz, 0.1 * mV)}). The rate is in Soma's unit,
+         * spikes per ms, as everywhere a rate is typed: write it with {@code Hz}. Drawn from the
+         * seed with a counter-based generator, so it is the same on any number of threads.
+         *
+         * @param rate spikes per ms of each input train, at most 1 (1000 Hz): write {@code 10 * Hz}
          */
-        public Builder poissonInput(String population, String variable, int sources, double rateHz, double weight) {
+        public Builder poissonInput(String population, String variable, int sources, double rate, double weight) {
             PopSpec p = pops.get(population);
             if (p == null) {
                 throw new IllegalArgumentException("population = \"" + population + "\" does not exist; use one of " + pops.keySet());
@@ -752,11 +860,18 @@ public final class SpikingNetwork {
             if (sources < 1) {
                 throw new IllegalArgumentException("sources = " + sources + "; give at least one input train per neuron");
             }
-            if (!(rateHz >= 0) || !Double.isFinite(rateHz)) {
-                throw new IllegalArgumentException("rateHz = " + rateHz + " must be zero or positive; give the rate of each input train in Hz");
+            if (!(rate >= 0) || !Double.isFinite(rate)) {
+                throw new IllegalArgumentException("rate = " + rate + " must be zero or positive; give the rate of each "
+                        + "input train with its unit, e.g. 10 * Hz");
+            }
+            if (rate > MAX_INPUT_RATE) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "rate = %s means %s Hz for each input train (rates are in spikes per ms), more than a neuron "
+                                + "can fire; write the rate with its unit: %s * Hz",
+                        NetworkResult.plain(rate), NetworkResult.plain(rate * 1000), NetworkResult.plain(rate)));
             }
             checkWeight("weight", weight, p.model, variable);
-            drives.add(new DriveSpec(population, variable, sources, rateHz, weight));
+            drives.add(new DriveSpec(population, variable, sources, rate, weight));
             return this;
         }
 
@@ -780,12 +895,74 @@ public final class SpikingNetwork {
             return this;
         }
 
-        /** Builds the network: draws the connections and the starting state from the seed. */
+        /**
+         * Builds the network: draws the connections and the starting state from the seed. A network
+         * whose expected size (from the connection rules, before anything is drawn) does not fit in
+         * the Java heap is refused with its size and how to give Java more memory.
+         */
         public SpikingNetwork build() {
             if (pops.isEmpty()) {
                 throw new IllegalArgumentException("the network has no population; add one with population(name, model, size)");
             }
+            Estimate e = estimate();
+            Memory.require(e.description(), e.bytes(), e.connections() > 1e6
+                    ? "use fewer neurons or a lower connection probability" : "use fewer neurons or shorter delays");
             return new SpikingNetwork(this);
+        }
+
+        /** The memory a network needs and what it is made of. */
+        record Estimate(double bytes, int neurons, double connections, double ringBytes, String description) {}
+
+        /**
+         * What {@link #build()} will allocate: per connection its target (4 bytes), weight (8) and
+         * own delay if given (4), at the peak while a projection is drawn (its targets grow in a
+         * buffer that is copied once: about 8.5 bytes a connection, on top of the projections
+         * drawn before it); per neuron its variables; per delayed target variable a ring of one
+         * slot per step of the longest delay into it.
+         */
+        Estimate estimate() {
+            int neurons = 0;
+            double state = 0;
+            int nThreads = Math.max(1, threads);
+            for (PopSpec p : pops.values()) {
+                neurons += p.size;
+                state += p.size * (8.0 * p.model.variables().size() + 4);
+            }
+            double connections = 0;
+            double connectionBytes = 0;
+            double peak = 0;
+            Map<String, Double> longestDelay = new LinkedHashMap<>();
+            Map<String, java.util.Set<String>> delayedVariables = new LinkedHashMap<>();
+            for (ConnSpec c : conns) {
+                PopSpec a = pops.get(c.from);
+                PopSpec b = pops.get(c.to);
+                double e = c.rule.expectedConnections(a.size, b.size, a == b);
+                connections += e;
+                peak = Math.max(peak, connectionBytes + 8.5 * e);
+                connectionBytes += e * (c.delaysMs == null ? 12 : 16) + 4.0 * (a.size + 1) * (nThreads + 2);
+                double delay = c.delaysMs == null ? (c.delayMs == ONE_STEP ? dtMs : c.delayMs) : max(c.delaysMs, dtMs);
+                longestDelay.merge(c.to, delay, Math::max);
+                delayedVariables.computeIfAbsent(c.to, k -> new java.util.LinkedHashSet<>(b.model.inputVariables()))
+                        .add(c.variable);
+            }
+            double rings = 0;
+            for (Map.Entry<String, Double> d : longestDelay.entrySet()) {
+                if (Math.round(d.getValue() / dtMs) > 1) {
+                    rings += ringBytes(d.getValue(), dtMs, pops.get(d.getKey()).size) * delayedVariables.get(d.getKey()).size();
+                }
+            }
+            double bytes = state + Math.max(peak, connectionBytes) + rings;
+            String description = String.format(Locale.ROOT, "this network (%d neurons, about %s connections%s)",
+                    neurons, Memory.count(connections), rings > 0.01 * bytes ? ", delay buffers of " + Memory.size(rings) : "");
+            return new Estimate(bytes, neurons, connections, rings, description);
+        }
+
+        private static double max(double[] values, double floor) {
+            double m = floor;
+            for (double v : values) {
+                m = Math.max(m, v);
+            }
+            return m;
         }
     }
 }

@@ -106,38 +106,46 @@ public final class Spikes {
         boolean split = nE < n && nE > 0;
 
         XYChart raster = Style.chart(null, Traces.TIME, "neuron");
-        int[] counts = new int[2];
-        for (int id : neuronIds) {
-            counts[split && id >= nE ? 1 : 0]++;
-        }
-        double[][] ex = new double[2][];
-        double[][] ey = new double[2][];
-        for (int p = 0; p < 2; p++) {
-            ex[p] = new double[counts[p]];
-            ey[p] = new double[counts[p]];
-        }
-        int[] fill = new int[2];
-        for (int i = 0; i < timesMs.length; i++) {
-            int p = split && neuronIds[i] >= nE ? 1 : 0;
-            ex[p][fill[p]] = timesMs[i];
-            ey[p][fill[p]++] = neuronIds[i];
-        }
-        Tick tick = new Tick(n > 400 ? 1.0f : 1.4f);
+        float tickWidth = n > 400 ? 1.0f : 1.4f;
         String[] names = split
                 ? new String[] {String.format(Locale.ROOT, "excitatory (%d)", nE), String.format(Locale.ROOT, "inhibitory (%d)", n - nE)}
                 : new String[] {"spikes", ""};
         Color[] colours = split ? new Color[] {Style.EXCITATORY, Style.INHIBITORY} : new Color[] {Style.BLACK, Style.BLACK};
+        boolean perPixel = timesMs.length > PER_PIXEL_SPIKES;
+        // Per pixel, both populations share one copy of the spikes; each draws its own neurons.
+        double[] keptTimes = perPixel ? timesMs.clone() : null;
+        int[] keptIds = perPixel ? neuronIds.clone() : null;
         for (int p = 0; p < (split ? 2 : 1); p++) {
-            if (ex[p].length == 0) {
-                continue;
+            int from = split && p == 1 ? nE : 0;
+            int to = split && p == 0 ? nE : n;
+            XYSeries s;
+            if (perPixel) {
+                // Two points at opposite corners of the data range carry the marker that draws them all.
+                s = raster.addSeries(names[p], new double[] {0, durationMs}, new double[] {-0.5, n - 0.5});
+                s.setMarker(new PixelTicks(keptTimes, keptIds, from, to, 0, durationMs, -0.5, n - 0.5, tickWidth));
+            } else {
+                double[] ex = new double[timesMs.length];
+                double[] ey = new double[timesMs.length];
+                int k = 0;
+                for (int i = 0; i < timesMs.length; i++) {
+                    if (neuronIds[i] >= from && neuronIds[i] < to) {
+                        ex[k] = timesMs[i];
+                        ey[k++] = neuronIds[i];
+                    }
+                }
+                if (k == 0) {
+                    continue;
+                }
+                s = raster.addSeries(names[p], Arrays.copyOf(ex, k), Arrays.copyOf(ey, k));
+                s.setMarker(new Tick(tickWidth));
             }
-            XYSeries s = raster.addSeries(names[p], ex[p], ey[p]);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(tick);
             s.setMarkerColor(colours[p]);
+            if (split || perPixel) {
+                s.setShowInLegend(false);
+            }
             if (split) {
                 // A tick a few pixels tall is invisible in the legend; a thick line of the same colour stands in for it there.
-                s.setShowInLegend(false);
                 XYSeries key = Style.line(raster, names[p] + " ", new double[] {Double.NaN}, new double[] {Double.NaN}, colours[p], new BasicStroke(4f));
                 key.setShowInLegend(true);
             }
@@ -362,6 +370,130 @@ public final class Spikes {
         public void paint(Graphics2D g, double x, double y, int size) {
             g.setStroke(stroke);
             g.draw(new Line2D.Double(x, y - size / 2.0, x, y + size / 2.0));
+        }
+    }
+
+    /**
+     * Above this many spikes a raster is drawn per pixel ({@link PixelTicks}) rather than as one
+     * XChart marker per spike, which costs several µs each (XChart collects every value to choose
+     * its axis ticks): 10 million spikes took minutes. Below it, every spike is its own
+     * anti-aliased tick as before.
+     */
+    static final int PER_PIXEL_SPIKES = 50_000;
+
+    /**
+     * The spikes of neurons [{@code from}, {@code to}) drawn at paint time with one tick per
+     * occupied pixel: a raster of ten million spikes fills at most the few hundred thousand pixels
+     * of its panel. XChart paints this marker at the series' two points, the opposite corners
+     * ({@code t0}, {@code y0}) and ({@code t1}, {@code y1}) of the data range; from their screen
+     * positions it maps every spike to device pixels, at whatever size or resolution the figure
+     * is painted. Each tick is a crisp rectangle one device pixel (or the tick's stroke) wide and
+     * the marker size tall; spikes whose rectangles coincide are drawn once, so the picture is
+     * the same as drawing every spike — which {@link #everySpike} does, for the tests.
+     */
+    static final class PixelTicks extends Marker {
+        private final double[] times;
+        private final int[] ids;
+        private final int from;
+        private final int to;
+        private final double t0;
+        private final double t1;
+        private final double y0;
+        private final double y1;
+        private final float widthPx;
+        private boolean firstCorner;
+        private double cornerX;
+        private double cornerY;
+        /** The device mapping of the last paint: x = xAt0 + t·xPerMs, y = yAt0 + id·yPerNeuron (tick centres). */
+        private double xAt0;
+        private double xPerMs;
+        private double yAt0;
+        private double yPerNeuron;
+        /** Tests: draw every spike's tick, without skipping those already drawn. */
+        boolean everySpike;
+        /** Ticks drawn by the last paint. */
+        int drawn;
+
+        PixelTicks(double[] times, int[] ids, int from, int to, double t0, double t1, double y0, double y1, float widthPx) {
+            this.times = times;
+            this.ids = ids;
+            this.from = from;
+            this.to = to;
+            this.t0 = t0;
+            this.t1 = t1;
+            this.y0 = y0;
+            this.y1 = y1;
+            this.widthPx = widthPx;
+        }
+
+        @Override
+        public void paint(Graphics2D g, double x, double y, int size) {
+            if (!firstCorner) {
+                firstCorner = true;
+                cornerX = x;
+                cornerY = y;
+                return;
+            }
+            firstCorner = false;
+            draw(g, cornerX, cornerY, x, y, size);
+        }
+
+        private void draw(Graphics2D g, double ax, double ay, double bx, double by, int size) {
+            java.awt.geom.AffineTransform at = g.getTransform();
+            java.awt.geom.Point2D a = at.transform(new java.awt.geom.Point2D.Double(ax, ay), null);
+            java.awt.geom.Point2D b = at.transform(new java.awt.geom.Point2D.Double(bx, by), null);
+            java.awt.Rectangle clip = g.getClip() == null ? null : at.createTransformedShape(g.getClip()).getBounds();
+            if (clip == null || clip.isEmpty()) {
+                return;
+            }
+            int w = Math.max(1, (int) Math.round(widthPx * Math.abs(at.getScaleX())));
+            int h = Math.max(1, (int) Math.round(size * Math.abs(at.getScaleY())));
+            xPerMs = (b.getX() - a.getX()) / (t1 - t0);
+            yPerNeuron = (b.getY() - a.getY()) / (y1 - y0);
+            xAt0 = a.getX() - t0 * xPerMs;
+            yAt0 = a.getY() - y0 * yPerNeuron;
+            double leftAt0 = xAt0 - w / 2.0;
+            double topAt0 = yAt0 - h / 2.0;
+            // Tick rectangles by their top-left device pixel; only those that can touch the clip.
+            int cols = clip.width + w;
+            int rows = clip.height + h;
+            java.util.BitSet done = new java.util.BitSet(cols * rows);
+            Graphics2D d = (Graphics2D) g.create();
+            try {
+                d.setTransform(new java.awt.geom.AffineTransform());
+                d.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
+                int count = 0;
+                for (int i = 0; i < times.length; i++) {
+                    int id = ids[i];
+                    if (id < from || id >= to) {
+                        continue;
+                    }
+                    int left = (int) Math.round(leftAt0 + times[i] * xPerMs);
+                    int top = (int) Math.round(topAt0 + id * yPerNeuron);
+                    int c = left - clip.x + w;
+                    int r = top - clip.y + h;
+                    if (c < 0 || c >= cols || r < 0 || r >= rows) {
+                        continue;
+                    }
+                    int cell = r * cols + c;
+                    if (!everySpike) {
+                        if (done.get(cell)) {
+                            continue;
+                        }
+                        done.set(cell);
+                    }
+                    d.fillRect(left, top, w, h);
+                    count++;
+                }
+                drawn = count;
+            } finally {
+                d.dispose();
+            }
+        }
+
+        /** The device pixel (column, row) that holds a spike's position in the last paint. */
+        int[] pixelOf(double t, int id) {
+            return new int[] {(int) Math.floor(xAt0 + t * xPerMs), (int) Math.floor(yAt0 + id * yPerNeuron)};
         }
     }
 }

@@ -151,4 +151,18 @@ class FiCurveTest {
         assertThrows(IllegalArgumentException.class, () -> builder.threads(0));
         assertThrows(IllegalArgumentException.class, () -> FiCurve.of(null));
     }
+
+    @Test
+    void aRunThatDivergesNamesItsCurrent() {
+        // 10^6 µA/cm² drives the membrane faster than RK4 at 0.01 ms can follow: the sweep must say which current broke.
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                () -> FiCurve.of(HodgkinHuxley.squidAxon()).currents(10, 1e6).threads(1).progress(false).run());
+        assertTrue(x.getMessage().startsWith("currents[1] = 1000000 µA/cm²"), x.getMessage());
+        assertTrue(x.getMessage().contains("smaller range"), x.getMessage());
+        assertTrue(x.getCause() instanceof dev.soma.sim.SimulationDivergedException, String.valueOf(x.getCause()));
+        // The same on a pool of threads.
+        x = assertThrows(IllegalArgumentException.class,
+                () -> FiCurve.of(HodgkinHuxley.squidAxon()).currents(5, 10, 1e6).threads(2).progress(false).run());
+        assertTrue(x.getMessage().startsWith("currents[2] = 1000000 µA/cm²"), x.getMessage());
+    }
 }

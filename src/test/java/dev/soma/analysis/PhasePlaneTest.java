@@ -152,4 +152,15 @@ class PhasePlaneTest {
         assertThrows(IllegalArgumentException.class, () -> PhasePlane.of(fhn, Double.NaN, -1, 1, -1, 1));
         assertThrows(IllegalArgumentException.class, () -> PhasePlane.of(fhn, 0, -1, 1, -1, Double.POSITIVE_INFINITY));
     }
+
+    @Test
+    void aVectorFieldTooLargeForAnyFigureIsRefusedBeforeItIsComputed() {
+        PhasePlane plane = PhasePlane.of(FitzHughNagumo.defaults(), 0.5, -2.5, 2.5, -1, 2);
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> plane.vectorField(10000, 10000));
+        assertTrue(x.getMessage().contains("10000 × 10000 = 100,000,000 points") && x.getMessage().contains("3,200 MB")
+                && x.getMessage().contains("vectorField(20, 20)"), x.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> plane.vectorField(2, Integer.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> plane.vectorField(1001, 1000));
+        assertEquals(2 * 500, plane.vectorField(2, 500).rowCount());
+    }
 }

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class HodgkinHuxleyTest {
 
+    @Test
+    void javadocTableStatesTheDefaults() {
+        assertEquals(8, ParameterTable.assertDefaultsMatch(HodgkinHuxley.class, HodgkinHuxley.squidAxon()));
+    }
+
     static List<Arguments> currentsAndMethods() {
         return List.of(0.0, 5.0, 10.0, 15.0, 50.0).stream()
                 .flatMap(i -> List.of(Arguments.of(i, Method.RK4, 0.05), Arguments.of(i, Method.EXPONENTIAL_MIDPOINT, 0.05),

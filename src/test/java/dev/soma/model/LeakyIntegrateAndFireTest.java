@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 class LeakyIntegrateAndFireTest {
 
     @Test
+    void javadocTableStatesTheDefaults() {
+        assertEquals(6, ParameterTable.assertDefaultsMatch(LeakyIntegrateAndFire.class, LeakyIntegrateAndFire.standard()));
+    }
+
+    @Test
     void passiveResponseIsExactToRounding() {
         var lif = Neurons.lif();  // R = 10 MΩ, τ = 10 ms, E_L = −70 mV, threshold −50 mV
         double current = 1.5 * nA;  // R I = 15 mV: stays below threshold

@@ -46,7 +46,7 @@ class DelayAndMonitorTest {
         int[] post = {0, 1, 2, 2};
         double[] w = {1.0, 2.0, 3.0, 0.5};
         double[] delays = {1 * DT, 4 * DT, 10 * DT, 2 * DT};
-        SpikingNetwork net = SpikingNetwork.builder().dtMs(DT).threads(2)
+        SpikingNetwork net = DeterminismTest.exactly(SpikingNetwork.builder(), 2).dtMs(DT)
                 .population("S", LifCurrentExp.cuba().withStartMv(-49.5, -49.5), 1)
                 .population("T", LifCurrentExp.cuba().withRestMv(-70).withStartMv(-70, -70), 3)
                 .connect("S", "T", "ge", w, delays, Connectivity.explicit(pre, post))

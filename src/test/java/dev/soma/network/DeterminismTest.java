@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 /** The same seed gives bit-identical spikes and states whatever the number of threads. */
 class DeterminismTest {
 
+    /** Exactly {@code n} threads, even more than the machine has cores: bit-identity must not depend on them. */
+    static SpikingNetwork.Builder exactly(SpikingNetwork.Builder b, int n) {
+        b.exactThreads = true;
+        return b.threads(n);
+    }
+
     private static void assertSameRun(NetworkResult a, NetworkResult b, String what) {
         assertTrue(a.spikeCount() > 0, what + ": no spikes");
         assertArrayEquals(a.spikeNeurons(), b.spikeNeurons(), what + ": spike neurons differ");
@@ -21,10 +27,10 @@ class DeterminismTest {
     void cubaSpikesAreIdenticalOnOneTwoAndThreeThreads() {
         // 300 ms (about 6700 spikes): threads meet at a barrier every step, which is slow when the
         // test machine's cores are busy, so the runs are kept short.
-        NetworkResult one = EiNetwork.cuba().seed(11).threads(1).build().run(300);
-        NetworkResult two = EiNetwork.cuba().seed(11).threads(2).build().run(300);
-        NetworkResult three = EiNetwork.cuba().seed(11).threads(3).build().run(100);
-        NetworkResult oneShort = EiNetwork.cuba().seed(11).threads(1).build().run(100);
+        NetworkResult one = exactly(EiNetwork.cuba().seed(11), 1).build().run(300);
+        NetworkResult two = exactly(EiNetwork.cuba().seed(11), 2).build().run(300);
+        NetworkResult three = exactly(EiNetwork.cuba().seed(11), 3).build().run(100);
+        NetworkResult oneShort = exactly(EiNetwork.cuba().seed(11), 1).build().run(100);
         assertEquals(1, one.threads());
         assertEquals(2, two.threads());
         assertSameRun(one, two, "1 vs 2 threads");
@@ -33,8 +39,8 @@ class DeterminismTest {
 
     @Test
     void cobahhStateIsBitIdenticalOnOneAndTwoThreads() {
-        SpikingNetwork a = EiNetwork.cobahh().seed(5).threads(1).recordState("I", "v", 0, 799).build();
-        SpikingNetwork b = EiNetwork.cobahh().seed(5).threads(2).recordState("I", "v", 0, 799).build();
+        SpikingNetwork a = exactly(EiNetwork.cobahh().seed(5), 1).recordState("I", "v", 0, 799).build();
+        SpikingNetwork b = exactly(EiNetwork.cobahh().seed(5), 2).recordState("I", "v", 0, 799).build();
         NetworkResult ra = a.run(60);
         NetworkResult rb = b.run(60);
         assertSameRun(ra, rb, "COBAHH 1 vs 2 threads");
@@ -48,8 +54,8 @@ class DeterminismTest {
 
     @Test
     void continuingARunEqualsOneLongRun() {
-        SpikingNetwork whole = EiNetwork.cuba().seed(3).threads(1).build();
-        SpikingNetwork parts = EiNetwork.cuba().seed(3).threads(2).build();
+        SpikingNetwork whole = exactly(EiNetwork.cuba().seed(3), 1).build();
+        SpikingNetwork parts = exactly(EiNetwork.cuba().seed(3), 2).build();
         NetworkResult w = whole.run(200);
         parts.run(70);
         NetworkResult p = parts.run(130);

@@ -2,11 +2,18 @@ package dev.soma.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.soma.model.ParameterTable;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The population kernels compute what their equations say. */
 class ModelTest {
+
+    @Test
+    void javadocTablesStateTheDefaults() {
+        assertEquals(7, ParameterTable.assertDefaultsMatch(LifCurrentExp.class, LifCurrentExp.cuba(), "start"));
+        assertEquals(15, ParameterTable.assertDefaultsMatch(HhTraubCondExp.class, HhTraubCondExp.cobahh(), "start"));
+    }
 
     @Test
     void cobahhDensitiesBecomeTheRightAbsoluteValues() {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static dev.soma.Units.Hz;
+import static dev.soma.Units.mV;
+
 import org.junit.jupiter.api.Test;
 
 /** External Poisson input delivers Poisson counts with mean sources · rate · dt, identically on any thread count. */
@@ -12,9 +15,9 @@ class PoissonInputTest {
 
     private static SpikingNetwork oneStep(int threads) {
         // 100 trains at 50 Hz, dt = 0.1 ms: λ = 0.5 input spikes per neuron and step.
-        SpikingNetwork net = SpikingNetwork.builder().seed(21).threads(threads).dtMs(0.1)
+        SpikingNetwork net = DeterminismTest.exactly(SpikingNetwork.builder(), threads).seed(21).dtMs(0.1)
                 .population("P", LifCurrentExp.cuba().withRestMv(-70).withStartMv(-70, -70), 4000)
-                .poissonInput("P", "ge", 100, 50, 1.0)
+                .poissonInput("P", "ge", 100, 50 * Hz, 1.0)
                 .build();
         net.run(0.1);
         return net;
@@ -51,7 +54,7 @@ class PoissonInputTest {
         // LIF at rest −70 mV, threshold −50: 1000 inputs at 10 Hz of 0.2 mV → mean drive 20 mV·(τe/…), fires.
         NetworkResult r = SpikingNetwork.builder().seed(3)
                 .population("P", LifCurrentExp.cuba().withRestMv(-70).withStartMv(-70, -70), 200)
-                .poissonInput("P", "ge", 1000, 10, 0.5)
+                .poissonInput("P", "ge", 1000, 10 * Hz, 0.5)
                 .build().run(200);
         assertTrue(r.rateHz() > 1, r.toString());
     }
@@ -59,9 +62,33 @@ class PoissonInputTest {
     @Test
     void badInputIsNamed() {
         SpikingNetwork.Builder b = SpikingNetwork.builder().population("P", HhTraubCondExp.cobahh(), 3);
-        assertThrows(IllegalArgumentException.class, () -> b.poissonInput("P", "ge", 0, 10, 0.001));
-        assertThrows(IllegalArgumentException.class, () -> b.poissonInput("P", "ge", 10, -1, 0.001));
-        IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> b.poissonInput("P", "ge", 10, 10, -0.001));
+        assertThrows(IllegalArgumentException.class, () -> b.poissonInput("P", "ge", 0, 10 * Hz, 0.001));
+        assertThrows(IllegalArgumentException.class, () -> b.poissonInput("P", "ge", 10, -1 * Hz, 0.001));
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> b.poissonInput("P", "ge", 10, 10 * Hz, -0.001));
         assertTrue(x.getMessage().contains("reversal potential"));
+    }
+
+    @Test
+    void aRateIsTypedWithHzAsEverywhereElse() {
+        // 1000 trains of 10 * Hz for 100 ms: 1000 input spikes per neuron on average (before the rate was read
+        // as plain Hz, 10 * Hz = 0.01 meant 0.01 Hz: one input spike per neuron in 100 s, a silent network).
+        SpikingNetwork net = SpikingNetwork.builder().seed(5)
+                .population("P", LifCurrentExp.cuba().withRestMv(-70).withStartMv(-70, -70).withSynapticTausMs(1e9, 1e9), 50)
+                .poissonInput("P", "ge", 1000, 10 * Hz, 1.0)
+                .build();
+        net.run(100);
+        double mean = java.util.Arrays.stream(net.population("P").values("ge")).average().orElse(0);
+        assertEquals(1000, mean, 5 * Math.sqrt(1000.0 / 50), "mean input spikes per neuron");
+    }
+
+    @Test
+    void aRateWithoutItsUnitIsRefusedWithTheFix() {
+        SpikingNetwork.Builder b = SpikingNetwork.builder().population("P", LifCurrentExp.cuba(), 3);
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> b.poissonInput("P", "ge", 1000, 10, 0.5 * mV));
+        assertTrue(x.getMessage().contains("rate = 10") && x.getMessage().contains("10 * Hz")
+                && x.getMessage().contains("10000 Hz"), x.getMessage());
+        // 1000 Hz per train is the most a train may have; just below is accepted.
+        b.poissonInput("P", "ge", 10, 1000 * Hz, 0.5 * mV);
+        assertThrows(IllegalArgumentException.class, () -> b.poissonInput("P", "ge", 10, 1001 * Hz, 0.5 * mV));
     }
 }
