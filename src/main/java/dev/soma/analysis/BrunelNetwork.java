@@ -166,8 +166,9 @@ public final class BrunelNetwork {
                 .connect("E", "I", "v", w, delayMs, fromE)
                 .connect("I", "E", "v", -g * w, delayMs, fromI)
                 .connect("I", "I", "v", -g * w, delayMs, fromI)
-                .poissonInput("E", "v", cE, eta * thresholdRateHz(), w)
-                .poissonInput("I", "v", cE, eta * thresholdRateHz(), w);
+                // poissonInput takes the rate per ms (Soma's Hz unit is 1e-3 per ms)
+                .poissonInput("E", "v", cE, eta * thresholdRateHz() / 1000, w)
+                .poissonInput("I", "v", cE, eta * thresholdRateHz() / 1000, w);
     }
 
     @Override
