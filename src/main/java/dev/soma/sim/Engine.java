@@ -70,6 +70,8 @@ final class Engine {
     private double pieceStart = Double.NEGATIVE_INFINITY;
     private double pieceEnd = Double.POSITIVE_INFINITY;
     private double pieceTolerance;
+    /** Whether the step being integrated has a breakpoint at or next to one of its ends (else one flag test per evaluation). */
+    private boolean nearBreakpoint;
 
     Engine(NeuronModel model, Current current, Attachment[] attachments, Method method, double dt,
            int sampleStride, String[] recordNames, int[] recordIndex, String[] recordUnits,
@@ -153,7 +155,13 @@ final class Engine {
             }
             spikesThisStep = 0;
             if (nextBreak < t1 + h) {
+                nearBreakpoint = true;
                 nextBreak = advanceThroughBreakpoints(t0, t1, nextBreak);
+            } else if (nearBreakpoint) {
+                // the step after a breakpoint may still start on it (within rounding): evaluate from its right side
+                advance(t0, h);
+                nearBreakpoint = false;
+                pieceStart = Double.NEGATIVE_INFINITY;
             } else {
                 advance(t0, h);
             }
@@ -391,11 +399,13 @@ final class Engine {
 
     /** The injected current at {@code t}, on the current piece's side of a breakpoint at either end of it. */
     private double injected(double t) {
-        if (t >= pieceEnd - pieceTolerance) {
-            return current.leftLimit(pieceEnd);
-        }
-        if (t <= pieceStart + pieceTolerance) {
-            return current.at(pieceStart);
+        if (nearBreakpoint) {
+            if (t >= pieceEnd - pieceTolerance) {
+                return current.leftLimit(pieceEnd);
+            }
+            if (t <= pieceStart + pieceTolerance) {
+                return current.at(pieceStart);
+            }
         }
         return current.at(t);
     }
