@@ -229,7 +229,7 @@ final class AdaptiveEngine {
                 pieceEnd = Double.POSITIVE_INFINITY;
             }
         } catch (MathRuntimeException e) {
-            throw SimulationDivergedException.adaptiveFailed(lastGoodTime, stateNames[vi], e.getMessage(), sampleDt);
+            throw SimulationDivergedException.adaptiveFailed(lastGoodTime, stateNames[vi], e.getMessage(), relTol, sampleDt);
         }
         while (next[0] < samples) {   // the last sample when it lies within the tolerance of the end
             record(time[next[0]], z, traces, next[0]);

@@ -57,11 +57,15 @@ public final class SimulationDivergedException extends ArithmeticException {
     }
 
     /** The adaptive integrator could not continue after {@code timeMs} (for example its step fell below its floor). */
-    static SimulationDivergedException adaptiveFailed(double timeMs, String variable, String reason, double dtMs) {
+    static SimulationDivergedException adaptiveFailed(double timeMs, String variable, String reason, double tolerance, double dtMs) {
+        String change = tolerance > 1e-6
+                ? String.format(Locale.ROOT, "Its tolerance %.3g is loose enough to let the solution leave its domain: tighten it, "
+                        + "e.g. .tolerance(1e-10)", tolerance)
+                : "Loosen its tolerance, e.g. .tolerance(1e-8)";
         return new SimulationDivergedException(timeMs, variable, String.format(Locale.ROOT,
-                "the adaptive method could not continue after t = %.6g ms (%s). Loosen its tolerance, e.g. .tolerance(1e-8), "
-                        + "or use a fixed-step method such as Method.RK4 with a small dt (e.g. dt = %.4g ms); if every method fails "
-                        + "here, check the parameters, the start state and the input.", timeMs, reason, dtMs / 10));
+                "the adaptive method could not continue after t = %.6g ms (%s). %s, or use a fixed-step method such as "
+                        + "Method.RK4 with a small dt (e.g. dt = %.4g ms); if every method fails here, check the parameters, "
+                        + "the start state and the input.", timeMs, reason, change, dtMs / 10));
     }
 
     private static String advice(Method method, double dtMs) {

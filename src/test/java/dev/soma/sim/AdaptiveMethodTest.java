@@ -119,6 +119,14 @@ class AdaptiveMethodTest {
         assertTrue(e.getMessage().contains("too many") && e.getMessage().contains("dt"), e.getMessage());
     }
 
+    @Test
+    void anIntegratorFailureIsASomaExceptionWithTheFixForThisTolerance() {
+        // at a tolerance of 0.5 the solver lets the gates leave [0, 1] and the rates overflow: Hipparchus stops on a NaN
+        SimulationDivergedException e = assertThrows(SimulationDivergedException.class, () -> Simulation.of(Neurons.hodgkinHuxley())
+                .inject(Stimulus.step(10 * uA_per_cm2, 5, 80)).method("adaptive").tolerance(0.5).run(100));
+        assertTrue(e.getMessage().contains("adaptive method") && e.getMessage().contains("tighten"), e.getMessage());
+    }
+
     /** dy/dt = y² from y(0) = 1 reaches infinity at t = 1 ms. */
     private static final NeuronModel EXPLODING = new NeuronModel() {
         public String name() { return "explodes at 1 ms"; }
