@@ -9,8 +9,9 @@ import java.util.function.DoubleUnaryOperator;
  * Presynaptic spike sources for notebooks: Poisson (constant or time-varying rate), regular,
  * given times and jittered volleys, all seeded so that a re-run gives the same trains.
  *
- * <p>Times are in ms; rates are in Soma's rate unit (1/ms), so write them with the unit constant:
- * {@code 20 * Hz}.
+ * <p>Times are in ms (≥ 0); rates are in Soma's rate unit (1/ms), so write them with the unit constant:
+ * {@code 20 * Hz}. An input rate above 1000 Hz (more than a spike per ms) is rejected: it is almost
+ * always a rate typed without {@code * Hz}.
  * A train's times come out as a primitive sorted array with {@code .times()} and as a Tablesaw
  * table with {@code .table()}; feed either to a synapse, e.g.
  * <pre>{@code
@@ -23,12 +24,12 @@ public final class Spikes {
 
     /** One homogeneous Poisson train of {@code rate} (write {@code 20 * Hz}) over [0, {@code durationMs}), seeded. */
     public static SpikeTrain poisson(double rate, double durationMs, long seed) {
-        return new SpikeTrain(SpikeSources.poisson(hz("rate", rate), durationMs, seed), durationMs);
+        return new SpikeTrain(SpikeSources.poisson(rate, durationMs, seed), durationMs);
     }
 
     /** {@code n} independent Poisson trains of {@code rate} (write {@code 5 * Hz}) over [0, {@code durationMs}), seeded. */
     public static SpikeTrains poisson(int n, double rate, double durationMs, long seed) {
-        return new SpikeTrains(SpikeSources.poisson(n, hz("rate", rate), durationMs, seed), durationMs);
+        return new SpikeTrains(SpikeSources.poisson(n, rate, durationMs, seed), durationMs);
     }
 
     /**
@@ -37,17 +38,17 @@ public final class Spikes {
      * {@code Spikes.poisson(t -> (20 + 15 * Math.sin(2 * Math.PI * t / 200)) * Hz, 35 * Hz, 1000, 1)}.
      */
     public static SpikeTrain poisson(DoubleUnaryOperator rateAt, double maxRate, double durationMs, long seed) {
-        return new SpikeTrain(SpikeSources.poisson(inHz(rateAt), hz("maxRate", maxRate), durationMs, seed), durationMs);
+        return new SpikeTrain(SpikeSources.poisson(rateAt, maxRate, durationMs, seed), durationMs);
     }
 
     /** {@code n} independent inhomogeneous Poisson trains sharing the rate function {@code rateAt(tMs)} (1/ms: write with {@code Hz}). */
     public static SpikeTrains poisson(int n, DoubleUnaryOperator rateAt, double maxRate, double durationMs, long seed) {
-        return new SpikeTrains(SpikeSources.poisson(n, inHz(rateAt), hz("maxRate", maxRate), durationMs, seed), durationMs);
+        return new SpikeTrains(SpikeSources.poisson(n, rateAt, maxRate, durationMs, seed), durationMs);
     }
 
     /** A regular train: spikes every 1/{@code rate} (write {@code 50 * Hz}) from {@code startMs} up to (not including) {@code stopMs}. */
     public static SpikeTrain regular(double rate, double startMs, double stopMs) {
-        return new SpikeTrain(SpikeSources.regular(hz("rate", rate), startMs, stopMs), Math.max(0, stopMs));
+        return new SpikeTrain(SpikeSources.regular(rate, startMs, stopMs), Math.max(0, stopMs));
     }
 
     /** A train at the given times in ms (sorted for you), e.g. {@code Spikes.at(10, 12, 30)}. */
@@ -80,21 +81,5 @@ public final class Spikes {
             sorted[i] = SpikeSources.given(timesMs[i]);
         }
         return new SpikeTrains(sorted, durationMs);
-    }
-
-    /** A rate in Soma's unit (1/ms) as Hz for the generators, which name it {@code rateHz} in their messages. */
-    private static double hz(String parameter, double rate) {
-        if (!(rate >= 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException(parameter + " = " + rate + " /ms (" + rate / Units.Hz
-                    + " Hz) must be a finite rate ≥ 0; write it with the unit, e.g. 20 * Hz");
-        }
-        return rate / Units.Hz;
-    }
-
-    private static DoubleUnaryOperator inHz(DoubleUnaryOperator rateAt) {
-        if (rateAt == null) {
-            throw new IllegalArgumentException("rateAt = null; pass a rate function of time, e.g. t -> 20 * Hz");
-        }
-        return t -> rateAt.applyAsDouble(t) / Units.Hz;
     }
 }

@@ -10,6 +10,10 @@ import dev.soma.stimulus.Currents;
  * (Hodgkin–Huxley), nA for point neurons (LIF, AdEx: write {@code 200 * pA}); times in ms;
  * frequencies in Soma's rate unit (write {@code 10 * Hz}). Currents add with {@code a.plus(b)} or
  * {@link #sum}.
+ *
+ * <p>Steps, pulses and ramps know the times at which they switch; every integration method steps
+ * exactly to those times, so a switch-on is never felt early and each method keeps its order of
+ * accuracy ({@link Current#nextBreakpoint}).
  */
 public final class Stimulus {
     private Stimulus() {}
@@ -51,7 +55,8 @@ public final class Stimulus {
 
     /**
      * Ornstein–Uhlenbeck noise with mean {@code mean}, standard deviation {@code sigma} and correlation
-     * time {@code tauMs}, on a 0.01 ms grid, its path fixed by {@code seed}.
+     * time {@code tauMs}, on a 0.01 ms grid (held within a grid cell), its path fixed by {@code seed}.
+     * The path is recomputed from the seed as it is read, not stored: a run of any length needs a few MB.
      */
     public static Current noise(double mean, double sigma, double tauMs, long seed) {
         return Currents.noise(mean, sigma, tauMs, seed, 0.01);

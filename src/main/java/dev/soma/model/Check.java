@@ -56,6 +56,20 @@ final class Check {
         return value;
     }
 
+    /**
+     * Rejects a start value of a gate (a fraction of open channels or of a resource) outside [0, 1]:
+     * the equations dx/dt = α(1 − x) − βx are only meaningful there.
+     */
+    static void fractions(String model, String[] names, double[] state, int... indices) {
+        for (int i : indices) {
+            if (i < state.length && !(state[i] >= 0 && state[i] <= 1)) {
+                throw new IllegalArgumentException("state[" + i + "] (" + names[i] + ") = " + state[i] + " is outside [0, 1]: "
+                        + names[i] + " is a gate of " + model + ", the fraction of its channels that are open; "
+                        + "give a start value between 0 and 1 (its value at rest is a good start)");
+            }
+        }
+    }
+
     /** Looks a preset up by name, ignoring case, spaces, '-' and '_'; unknown names list the valid ones. */
     static <T> T preset(String model, Map<String, T> presets, String name) {
         if (name == null) {

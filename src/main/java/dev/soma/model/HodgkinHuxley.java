@@ -154,6 +154,12 @@ public final class HodgkinHuxley implements NeuronModel {
         return "µA/cm²";
     }
 
+    /** The gates m, h, n must lie in [0, 1]. */
+    @Override
+    public void checkState(double[] state) {
+        Check.fractions(name(), STATE, state, 1, 2, 3);
+    }
+
     /** The start state: V = −65 mV and each gate at its steady state α/(α + β) there. */
     @Override
     public double[] restingState() {

@@ -93,6 +93,11 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
         return Check.preset("LIF", PRESETS, name).get();
     }
 
+    /** The preset names: standard, neuronalDynamics, unitResistance. */
+    public static String[] presetNames() {
+        return new String[] {"standard", "neuronalDynamics", "unitResistance"};
+    }
+
     /** With membrane time constant τ (ms). */
     public LeakyIntegrateAndFire withTauMs(double tau) {
         return new LeakyIntegrateAndFire(tau, resistanceMOhm, restMv, thresholdMv, resetMv, refractoryMs);

@@ -194,6 +194,12 @@ public record MorrisLecar(String name, double capacitanceUfPerCm2, double gCaMsP
         return 1.0 / Math.cosh((v - v3Mv) / (2.0 * v4Mv));
     }
 
+    /** The potassium gate w must lie in [0, 1]. */
+    @Override
+    public void checkState(double[] state) {
+        Check.fractions(name(), stateNames(), state, 1);
+    }
+
     /** The lowest fixed point at I = 0, with w = w∞(V). */
     @Override
     public double[] restingState() {

@@ -60,6 +60,15 @@ public interface NeuronModel {
         return false;
     }
 
+    /**
+     * Checks a start state given by a user (e.g. {@code Simulation.of(model).startFrom(...)}): throws an
+     * {@link IllegalArgumentException} that names the variable, its value and the valid range when a value
+     * is outside the range the model's equations are defined on — for example a gate (a fraction of open
+     * channels) outside [0, 1]. {@code state} holds the model's variables in {@link #stateNames()} order
+     * and may be longer (attachments' variables follow). The default accepts every finite value.
+     */
+    default void checkState(double[] state) {}
+
     /** How spikes are detected and, for integrate-and-fire models, what happens at one. */
     SpikeRule spikeRule();
 

@@ -7,10 +7,20 @@ package dev.soma.sim;
  * method and step; the attachment reads the membrane potential and returns the current it
  * injects (in the model's input unit, positive = depolarising).
  *
- * <p>Each method receives the whole state vector and the {@code offset} of the attachment's first
- * variable in it. Hot methods must not allocate. Implementations hold no mutable state of their
- * own between runs apart from what they keep in the state vector, except for event queues they
- * rewind in {@link #start()}.
+ * <p><b>A description and its runs.</b> An {@code Attachment} is a description: immutable, and
+ * shared freely between setups, runs and threads. It names its state variables and gives their
+ * start values. At the start of every run the engine calls {@link #startRun()} once and from then
+ * on works only with the returned {@link Instance}. Everything that changes during a run lives in
+ * the state vector (owned by the run) or in that instance — for example the cursor into a list of
+ * presynaptic events. An instance serves one run on one thread and is dropped when the run ends,
+ * so one setup can run in any number of threads at once and every run gives what it gives alone.
+ * An attachment whose changing state is all in the state vector may return one shared, stateless
+ * instance (for example itself).
+ *
+ * <p>Each method of an instance receives the whole state vector and the {@code offset} of the
+ * attachment's first variable in it. Its hot methods ({@link Instance#current},
+ * {@link Instance#derivatives}, {@link Instance#linearParts}) are called several times per step
+ * and must not allocate.
  */
 public interface Attachment {
 
@@ -23,36 +33,6 @@ public interface Attachment {
     /** Start values of the state variables (a fresh copy). */
     double[] initialState();
 
-    /** The current (model input unit) this attachment injects at time {@code t} for membrane potential {@code v} (mV). */
-    double current(double t, double v, double[] y, int offset);
-
-    /** Writes the derivatives (per ms) of this attachment's variables into {@code dydt[offset ...]}. */
-    void derivatives(double t, double v, double[] y, int offset, double[] dydt);
-
-    /**
-     * Writes the conditionally linear form dyᵢ/dt = aᵢ + bᵢ yᵢ of this attachment's variables into
-     * {@code a[offset ...]} and {@code b[offset ...]}, for exponential Euler. The default falls back to
-     * forward Euler for these variables.
-     */
-    default void linearParts(double t, double v, double[] y, int offset, double[] a, double[] b) {
-        derivatives(t, v, y, offset, a);
-        for (int i = 0; i < stateNames().length; i++) {
-            b[offset + i] = 0.0;
-        }
-    }
-
-    /** Called once before a run starts, to rewind any event queue. */
-    default void start() {}
-
-    /**
-     * Called at the start of each step [t, t + dt): applies the discrete events due in that interval
-     * (for example presynaptic spikes arriving) to the state. Events therefore act on the step grid.
-     */
-    default void beforeStep(double t, double dt, double[] y, int offset) {}
-
-    /** Called when the neuron fires at time {@code t} (ms), after any reset (for spike-timing plasticity). */
-    default void onSpike(double t, double[] y, int offset) {}
-
     /** Names of quantities derived from the state that can be recorded, e.g. the synaptic current {@code I_AMPA}. */
     default String[] derivedNames() {
         return new String[0];
@@ -63,6 +43,44 @@ public interface Attachment {
         return new String[0];
     }
 
-    /** Writes the derived quantities into {@code out[outOffset ...]}. */
-    default void derived(double t, double v, double[] y, int offset, double[] out, int outOffset) {}
+    /**
+     * The per-run part of this attachment, called by the engine once at the start of every run. Return a
+     * new object whenever it has fields that change during a run; never keep run state in the attachment.
+     */
+    Instance startRun();
+
+    /**
+     * One run's view of an attachment: the equations it adds, the current it injects and the discrete
+     * events it applies. Used by one run on one thread only.
+     */
+    interface Instance {
+
+        /** The current (model input unit) injected at time {@code t} (ms) for membrane potential {@code v} (mV). */
+        double current(double t, double v, double[] y, int offset);
+
+        /** Writes the derivatives (per ms) of the attachment's variables into {@code dydt[offset ...]}. */
+        void derivatives(double t, double v, double[] y, int offset, double[] dydt);
+
+        /**
+         * Writes the conditionally linear form dyᵢ/dt = aᵢ + bᵢ yᵢ of the attachment's variables into
+         * {@code a[offset ...]} and {@code b[offset ...]}, for the exponential methods. The engine sets
+         * {@code b} to 0 for these variables before the call; the default writes the derivatives into
+         * {@code a}, which makes those variables follow forward Euler.
+         */
+        default void linearParts(double t, double v, double[] y, int offset, double[] a, double[] b) {
+            derivatives(t, v, y, offset, a);
+        }
+
+        /**
+         * Called at the start of each step [t, t + dt): applies the discrete events due in that interval
+         * (for example presynaptic spikes arriving) to the state. Events therefore act on the step grid.
+         */
+        default void beforeStep(double t, double dt, double[] y, int offset) {}
+
+        /** Called when the neuron fires at time {@code t} (ms), after any reset (for spike-timing plasticity). */
+        default void onSpike(double t, double[] y, int offset) {}
+
+        /** Writes the derived quantities ({@link Attachment#derivedNames()}) into {@code out[outOffset ...]}. */
+        default void derived(double t, double v, double[] y, int offset, double[] out, int outOffset) {}
+    }
 }

@@ -4,6 +4,7 @@ import dev.soma.model.NeuronModel;
 import dev.soma.model.SpikeRule;
 import dev.soma.stimulus.Current;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The single-neuron engine: integrates a {@link NeuronModel} with its {@link Attachment}s under an
@@ -16,14 +17,31 @@ import java.util.Arrays;
  * cubic Hermite interpolant of V over the step (values and derivatives at both ends). For reset
  * rules (integrate-and-fire) the step that crosses is bisected to find the sub-step at which V
  * reaches threshold (to 1e-12 ms), the reset is applied at that time, V is held for the refractory
- * period, and the rest of the step is integrated from the reset state.
+ * period, and the rest of the step is integrated from the reset state. A second spike within the
+ * same step is a run-away, not firing, and stops the run ({@link SimulationDivergedException}).
+ *
+ * <p>Breakpoints of the injected current ({@link Current#nextBreakpoint}) end a step: a step that
+ * contains one is integrated in two pieces, and within a piece the current is evaluated on the
+ * piece's side of its ends ({@link Current#leftLimit} at the end), so a switch-on is never seen
+ * early and every method keeps its order. A current without breakpoints costs one comparison per
+ * step.
+ *
+ * <p>Non-finite values: V becoming NaN in a reset model is a divergence (the injected current or
+ * another variable became NaN), never a spike; V overflowing upward past the threshold is a spike.
+ * Before the first step the step is checked against the decay rate of every variable at the start
+ * state (a step too large for the method's stability is rejected with the step to use).
  */
 final class Engine {
     private static final double TIME_EPS = 1e-12;
+    /** |dt·∂fᵢ/∂yᵢ| beyond which forward Euler no longer decays monotonically (at 2 it diverges). */
+    private static final double EULER_LIMIT = 1.0;
+    /** |dt·∂fᵢ/∂yᵢ| at which classical RK4 stops being stable on the negative real axis. */
+    private static final double RK4_LIMIT = 2.78;
 
     private final NeuronModel model;
     private final Current current;
     private final Attachment[] attachments;
+    private final Attachment.Instance[] parts;
     private final int[] offsets;
     private final Method method;
     private final double dt;
@@ -46,6 +64,14 @@ final class Engine {
     private double lastCrossing = Double.NEGATIVE_INFINITY;
     private double[] spikes = new double[16];
     private int spikeCount;
+    private int spikesThisStep;
+    private double firstSpikeThisStep;
+    // The piece of the current step between breakpoints: the current is evaluated inside [pieceStart, pieceEnd].
+    private double pieceStart = Double.NEGATIVE_INFINITY;
+    private double pieceEnd = Double.POSITIVE_INFINITY;
+    private double pieceTolerance;
+    /** Whether the step being integrated has a breakpoint at or next to one of its ends (else one flag test per evaluation). */
+    private boolean nearBreakpoint;
 
     Engine(NeuronModel model, Current current, Attachment[] attachments, Method method, double dt,
            int sampleStride, String[] recordNames, int[] recordIndex, String[] recordUnits,
@@ -64,6 +90,7 @@ final class Engine {
         this.n = start.length;
         this.vi = model.voltageIndex();
         this.rule = model.spikeRule();
+        this.parts = new Attachment.Instance[attachments.length];
         this.offsets = new int[attachments.length];
         int offset = model.stateNames().length;
         for (int i = 0; i < attachments.length; i++) {
@@ -90,8 +117,11 @@ final class Engine {
     }
 
     SimulationResult run(double duration) {
-        for (Attachment attachment : attachments) {
-            attachment.start();
+        for (int i = 0; i < attachments.length; i++) {
+            parts[i] = attachments[i].startRun();
+            if (parts[i] == null) {
+                throw new IllegalStateException("attachment " + attachments[i] + " returned no instance from startRun()");
+            }
         }
         System.arraycopy(start, 0, y, 0, n);
         refractoryUntil = Double.NEGATIVE_INFINITY;
@@ -109,25 +139,72 @@ final class Engine {
             throw new IllegalArgumentException("recording " + recordNames.length + " variables at " + samples
                     + " samples needs " + cells * 8 / 1_000_000 + " MB; use sampleEvery(...) with a larger interval or record fewer variables");
         }
+        checkStability();
         double[] time = new double[samples];
         double[][] traces = new double[recordNames.length][samples];
         int sample = 0;
         record(0.0, time, traces, sample++);
 
+        double nextBreak = current.nextBreakpoint(0.0);
         for (int step = 0; step < steps; step++) {
             double t0 = step * dt;
-            double h = step == steps - 1 ? duration - t0 : dt;
-            for (int i = 0; i < attachments.length; i++) {
-                attachments[i].beforeStep(t0, h, y, offsets[i]);
+            double t1 = step == steps - 1 ? duration : t0 + dt;
+            double h = t1 - t0;
+            for (int i = 0; i < parts.length; i++) {
+                parts[i].beforeStep(t0, h, y, offsets[i]);
             }
-            advance(t0, h);
-            checkFinite(t0 + h);
+            spikesThisStep = 0;
+            if (nextBreak < t1 + h) {
+                nearBreakpoint = true;
+                nextBreak = advanceThroughBreakpoints(t0, t1, nextBreak);
+            } else if (nearBreakpoint) {
+                // the step after a breakpoint may still start on it (within rounding): evaluate from its right side
+                advance(t0, h);
+                nearBreakpoint = false;
+                pieceStart = Double.NEGATIVE_INFINITY;
+            } else {
+                advance(t0, h);
+            }
+            checkFinite(t0, t1);
             if ((step + 1) % sampleStride == 0 || step == steps - 1) {
-                record(step == steps - 1 ? duration : t0 + h, time, traces, sample++);
+                record(t1, time, traces, sample++);
             }
         }
         return SimulationResult.assemble(model, method.label(), dt, duration, time, sample, recordNames, recordUnits,
                 traces, spikes, spikeCount);
+    }
+
+    /**
+     * Advances over the step [t0, t1] in pieces that end at the current's breakpoints; a breakpoint within
+     * a rounding tolerance of a grid point is taken to be on it. Returns the next breakpoint after the step.
+     */
+    private double advanceThroughBreakpoints(double t0, double t1, double nextBreak) {
+        double tolerance = 1e-9 * (t1 - t0) + 4 * Math.ulp(t1);
+        pieceTolerance = tolerance;
+        double t = t0;
+        while (nextBreak < t1 + tolerance) {
+            double breakpoint = nextBreak;
+            if (!(breakpoint > t + tolerance)) {
+                pieceStart = breakpoint;           // on the start of this piece: already on its right side
+            } else {
+                double end = breakpoint >= t1 - tolerance ? t1 : breakpoint;
+                pieceEnd = breakpoint;
+                advance(t, end - t);
+                pieceEnd = Double.POSITIVE_INFINITY;
+                pieceStart = breakpoint;
+                t = end;
+            }
+            double following = current.nextBreakpoint(breakpoint);
+            if (!(following > breakpoint)) {
+                throw new IllegalStateException("the injected current " + current + " gave breakpoint " + following
+                        + " ms after " + breakpoint + " ms; nextBreakpoint must move forward");
+            }
+            nextBreak = following;
+        }
+        if (t1 - t > tolerance) {
+            advance(t, t1 - t);
+        }
+        return nextBreak;
     }
 
     /** Advances the state {@code y} from {@code t0} by {@code h}, handling spikes, resets and refractoriness. */
@@ -143,14 +220,19 @@ final class Engine {
             System.arraycopy(y, 0, yPrev, 0, n);
             step(yPrev, t, segment, y);
             if (rule.resets()) {
-                if (!held && crossedForReset(y[vi])) {
+                if (!held && !(y[vi] < rule.thresholdMv())) {   // reached the threshold, or V is NaN: find out which
                     double sub = locateResetCrossing(t, segment);
                     step(yPrev, t, sub, y);
                     double spikeTime = t + sub;
+                    if (!(y[vi] >= rule.thresholdMv())) {
+                        // V became NaN before it reached the threshold: a NaN input or state, not a spike
+                        throw diverged(t, spikeTime, y);
+                    }
+                    countSpikeInStep(spikeTime);
                     addSpike(spikeTime);
                     model.reset(y);
-                    for (int i = 0; i < attachments.length; i++) {
-                        attachments[i].onSpike(spikeTime, y, offsets[i]);
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i].onSpike(spikeTime, y, offsets[i]);
                     }
                     refractoryUntil = spikeTime + rule.refractoryMs();
                     t = spikeTime;
@@ -161,8 +243,8 @@ final class Engine {
                 if (crossing - lastCrossing >= rule.refractoryMs()) {
                     addSpike(crossing);
                     lastCrossing = crossing;
-                    for (int i = 0; i < attachments.length; i++) {
-                        attachments[i].onSpike(crossing, y, offsets[i]);
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i].onSpike(crossing, y, offsets[i]);
                     }
                 }
             }
@@ -170,13 +252,17 @@ final class Engine {
         }
     }
 
-    private boolean crossedForReset(double v) {
-        return !(v < rule.thresholdMv());   // NaN counts: the blow-up of an exponential spike is a spike
+    /** Whether V has reached the threshold or is NaN (so that bisection also finds where a NaN appears). */
+    private boolean crossedOrNaN(double v) {
+        return !(v < rule.thresholdMv());
     }
 
-    /** Bisection on the sub-step length: the shortest sub-step after which V has reached threshold. */
+    /**
+     * Bisection on the sub-step length: the shortest sub-step after which V has reached threshold (or
+     * become NaN; the caller tells the two apart).
+     */
     private double locateResetCrossing(double t, double segment) {
-        if (crossedForReset(yPrev[vi])) {
+        if (crossedOrNaN(yPrev[vi])) {
             return 0.0;
         }
         double lo = 0;
@@ -184,7 +270,7 @@ final class Engine {
         for (int iteration = 0; iteration < 64 && hi - lo > TIME_EPS; iteration++) {
             double mid = 0.5 * (lo + hi);
             step(yPrev, t, mid, yTrial);
-            if (crossedForReset(yTrial[vi])) {
+            if (crossedOrNaN(yTrial[vi])) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -216,6 +302,16 @@ final class Engine {
             }
         }
         return t + hi * h;
+    }
+
+    /** A second spike within one step is a run-away (e.g. no refractory period and a huge input): stop. */
+    private void countSpikeInStep(double time) {
+        if (++spikesThisStep == 1) {
+            firstSpikeThisStep = time;
+            return;
+        }
+        throw SimulationDivergedException.tooManySpikes(time, stateNames[vi], time - firstSpikeThisStep, injected(time),
+                model.inputUnit(), method, dt);
     }
 
     private void addSpike(double time) {
@@ -270,12 +366,7 @@ final class Engine {
      * from the state {@code coefficientsAt} at time {@code t}.
      */
     private void exponentialStep(double[] coefficientsAt, double[] from, double t, double h, double[] to) {
-        double input = input(t, coefficientsAt);
-        model.linearParts(t, coefficientsAt, input, a, b);
-        double v = coefficientsAt[vi];
-        for (int i = 0; i < attachments.length; i++) {
-            attachments[i].linearParts(t, v, coefficientsAt, offsets[i], a, b);
-        }
+        linearParts(t, coefficientsAt);
         if (held) {
             a[vi] = 0;
             b[vi] = 0;
@@ -292,11 +383,38 @@ final class Engine {
         }
     }
 
+    /** The conditionally linear form of every variable at {@code state} into {@code a}, {@code b} (not held). */
+    private void linearParts(double t, double[] state) {
+        double input = input(t, state);
+        model.linearParts(t, state, input, a, b);
+        if (parts.length > 0) {
+            int modelSize = offsets[0];
+            Arrays.fill(b, modelSize, n, 0.0);
+            double v = state[vi];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i].linearParts(t, v, state, offsets[i], a, b);
+            }
+        }
+    }
+
+    /** The injected current at {@code t}, on the current piece's side of a breakpoint at either end of it. */
+    private double injected(double t) {
+        if (nearBreakpoint) {
+            if (t >= pieceEnd - pieceTolerance) {
+                return current.leftLimit(pieceEnd);
+            }
+            if (t <= pieceStart + pieceTolerance) {
+                return current.at(pieceStart);
+            }
+        }
+        return current.at(t);
+    }
+
     private double input(double t, double[] state) {
-        double input = current.at(t);
+        double input = injected(t);
         double v = state[vi];
-        for (int i = 0; i < attachments.length; i++) {
-            input += attachments[i].current(t, v, state, offsets[i]);
+        for (int i = 0; i < parts.length; i++) {
+            input += parts[i].current(t, v, state, offsets[i]);
         }
         return input;
     }
@@ -305,19 +423,80 @@ final class Engine {
         double input = input(t, state);
         model.derivatives(t, state, input, out);
         double v = state[vi];
-        for (int i = 0; i < attachments.length; i++) {
-            attachments[i].derivatives(t, v, state, offsets[i], out);
+        for (int i = 0; i < parts.length; i++) {
+            parts[i].derivatives(t, v, state, offsets[i], out);
         }
         if (held) {
             out[vi] = 0;
         }
     }
 
-    private void checkFinite(double t) {
+    private void checkFinite(double t0, double t1) {
         for (int i = 0; i < n; i++) {
             double value = y[i];
             if (value - value != 0) {   // NaN or ±∞
-                throw new SimulationDivergedException(t, stateNames[i], value, method.label(), dt);
+                throw diverged(t0, t1, y);
+            }
+        }
+    }
+
+    /**
+     * The exception for a state that stopped being finite by {@code t1} in the step from {@code t0}: blames
+     * the injected current if it is not finite somewhere in [t0, t1] (the step is then not the cause),
+     * otherwise names the first non-finite variable.
+     */
+    private SimulationDivergedException diverged(double t0, double t1, double[] state) {
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            if (state[i] - state[i] != 0) {
+                bad = i;
+                break;
+            }
+        }
+        for (int k = 0; k <= 8; k++) {
+            double probe = t0 + (t1 - t0) * k / 8.0;
+            double input = injected(probe);
+            if (input - input != 0) {
+                return SimulationDivergedException.inputNotFinite(t1, stateNames[bad], state[bad], probe, input,
+                        model.inputUnit(), method, dt);
+            }
+        }
+        return SimulationDivergedException.blewUp(t1, stateNames[bad], state[bad], method, dt);
+    }
+
+    /**
+     * Rejects a step too large for the method's stability: each variable's own decay rate −∂fᵢ/∂yᵢ at the
+     * start state (by a finite difference) times dt must stay below the method's limit on the negative
+     * real axis. Variables that an exponential method integrates exactly are exempt.
+     */
+    private void checkStability() {
+        boolean exponential = method == Method.EXPONENTIAL_EULER || method == Method.EXPONENTIAL_MIDPOINT;
+        double limit = method == Method.RK4 ? RK4_LIMIT : EULER_LIMIT;
+        held = false;
+        double t = 0;
+        derivatives(t, y, k1);
+        linearParts(t, y);
+        for (int i = 0; i < n; i++) {
+            if (exponential && b[i] != 0) {
+                continue;
+            }
+            double delta = 1e-6 * Math.max(1, Math.abs(y[i]));
+            System.arraycopy(y, 0, tmp, 0, n);
+            tmp[i] += delta;
+            derivatives(t, tmp, k2);
+            double rate = -(k2[i] - k1[i]) / delta;
+            if (rate * dt > limit) {
+                double tau = 1 / rate;
+                String how = method == Method.RK4 ? "RK4 is unstable for steps beyond 2.78 time constants"
+                        : "forward Euler steps longer than that make it oscillate around its steady state (and diverge beyond twice that)";
+                String within = exponential ? " (its equation is not conditionally linear, so " + method.label()
+                        + " integrates it by forward Euler)" : "";
+                String alternative = !exponential && b[i] != 0 ? ", or Method.EXPONENTIAL_EULER, which integrates its linear decay exactly"
+                        : method == Method.RK4 ? "" : ", or Method.RK4";
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "dt = %.4g ms is too large for %s: %s%s relaxes with a time constant of %.4g ms at the start, and %s. "
+                                + "Use dt ≤ %.4g ms (a tenth of that time constant)%s.",
+                        dt, method.label(), stateNames[i], within, tau, how, tau / 10, alternative));
             }
         }
     }
@@ -332,8 +511,8 @@ final class Engine {
             } else {
                 if (!derivedDone) {
                     model.derived(t, y, input(t, y), derivedOut);
-                    for (int i = 0; i < attachments.length; i++) {
-                        attachments[i].derived(t, y[vi], y, offsets[i], derivedOut, derivedOffsets[i]);
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i].derived(t, y[vi], y, offsets[i], derivedOut, derivedOffsets[i]);
                     }
                     derivedDone = true;
                 }

@@ -10,9 +10,16 @@ package dev.soma.sim;
  *   <li>{@link #EXPONENTIAL_EULER} — each variable integrated exactly over the step with the others
  *       frozen, from the model's conditionally linear form dy/dt = a + b·y (as NEURON and Brian2 do
  *       for Hodgkin–Huxley gates); exact for linear models (LIF) with constant input over a step.</li>
+ *   <li>{@link #EXPONENTIAL_MIDPOINT} — exponential Euler with a, b taken from a half-step
+ *       prediction; second order.</li>
  *   <li>{@link #ADAPTIVE} — Dormand–Prince 8(5,3) with error control and event location (Hipparchus),
- *       for reference runs; the step size is chosen by the integrator, the output is sampled.</li>
+ *       for reference runs; the step size is chosen by the integrator, the output is sampled. It runs
+ *       every model, including the explosive upstroke of exponential integrate-and-fire models.</li>
  * </ul>
+ *
+ * <p>Every method keeps its order with step, pulse and ramp currents: the engines end a step at each
+ * time the current switches ({@link dev.soma.stimulus.Current#nextBreakpoint}). A fixed step too large
+ * for the method's stability at the start state is refused before the run, with the step to use.
  */
 public enum Method {
     /** Forward Euler (order 1). */

@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <p>Defaults: exponential Euler when the model is linear between spikes (exact for LIF),
  * otherwise RK4; the model's default step; sampling every step; recording the membrane potential.
- * Times are in ms.
+ * Times are in ms. A setup is immutable and holds no run state: the same setup can run any number of
+ * times, also from several threads at once, and gives the same result each time.
  */
 public final class SimulationSetup {
     private final NeuronModel model;
@@ -130,7 +131,10 @@ public final class SimulationSetup {
         return new SimulationSetup(model, current, attachments, method, dtMs, sampleEveryMs, List.copyOf(chosen), start, tolerance);
     }
 
-    /** Starts from {@code state} (model variables first, then attachments') instead of rest. */
+    /**
+     * Starts from {@code state} (model variables first, then attachments') instead of rest. Each value must be
+     * finite and in the model's range (gates in [0, 1]); the message names the variable that is not.
+     */
     public SimulationSetup startFrom(double... state) {
         int expected = stateNames().length;
         if (state == null || (state.length != expected && state.length != model.stateNames().length)) {
@@ -142,6 +146,7 @@ public final class SimulationSetup {
                 throw new IllegalArgumentException("state[" + i + "] (" + stateNames()[i] + ") = " + state[i] + " is not finite; give a finite start value");
             }
         }
+        model.checkState(state.clone());
         return new SimulationSetup(model, current, attachments, method, dtMs, sampleEveryMs, record, state.clone(), tolerance);
     }
 
@@ -172,7 +177,16 @@ public final class SimulationSetup {
         return names;
     }
 
-    /** Runs for {@code durationMs} and returns the recorded result. */
+    /**
+     * Runs for {@code durationMs} and returns the recorded result. Each run has its own state (attachments
+     * get a fresh {@link Attachment.Instance}), so one setup may run in several threads at once.
+     *
+     * @throws IllegalArgumentException before the run, for a bad duration, sampling or a step too large for
+     *         the method's stability (the message gives the step to use)
+     * @throws SimulationDivergedException when the run stops being a solution: a variable or the injected
+     *         current becomes NaN or infinite, or the neuron fires more than once within a step; the message
+     *         names the time and the variable and says what to change
+     */
     public SimulationResult run(double durationMs) {
         requirePositive("duration", durationMs, "ms", "e.g. run(100 * ms)");
         Method chosen = chosenMethod();
@@ -222,7 +236,7 @@ public final class SimulationSetup {
                 throw new IllegalArgumentException("attachments = " + attached.length
                         + ": the adaptive method does not deliver synaptic events; use Method.RK4 with a small dt for runs with synapses");
             }
-            return new AdaptiveEngine(model, current(), sampleEvery, tolerance, Math.min(sampleEvery, 1.0),
+            return new AdaptiveEngine(model, current(), sampleEvery, tolerance, 1.0,
                     recordNames, index, recordUnits, names, initial).run(durationMs);
         }
         return new Engine(model, current(), attached, chosen, step, Math.max(1, stride), recordNames, index, recordUnits,

@@ -17,26 +17,25 @@ public final class Currents {
         return new Named(t -> amplitude, fmt("constant %.4g", amplitude));
     }
 
-    /** {@code amplitude} for {@code startMs ≤ t < stopMs}, zero otherwise. */
+    /** {@code amplitude} for {@code startMs ≤ t < stopMs}, zero otherwise; breakpoints at both ends. */
     public static Current step(double amplitude, double startMs, double stopMs) {
         finite("amplitude", amplitude);
         window(startMs, stopMs);
-        return new Named(t -> t >= startMs && t < stopMs ? amplitude : 0.0, fmt("step %.4g from %.4g to %.4g ms", amplitude, startMs, stopMs));
+        return new Ramp(amplitude, 0, startMs, stopMs, fmt("step %.4g from %.4g to %.4g ms", amplitude, startMs, stopMs));
     }
 
-    /** A linear ramp from {@code from} at {@code startMs} to {@code to} at {@code stopMs}, zero outside. */
+    /** A linear ramp from {@code from} at {@code startMs} to {@code to} at {@code stopMs}, zero outside; breakpoints at both ends. */
     public static Current ramp(double from, double to, double startMs, double stopMs) {
         finite("from", from);
         finite("to", to);
         window(startMs, stopMs);
         double slope = (to - from) / (stopMs - startMs);
-        return new Named(t -> t >= startMs && t < stopMs ? from + slope * (t - startMs) : 0.0,
-                fmt("ramp %.4g → %.4g from %.4g to %.4g ms", from, to, startMs, stopMs));
+        return new Ramp(from, slope, startMs, stopMs, fmt("ramp %.4g → %.4g from %.4g to %.4g ms", from, to, startMs, stopMs));
     }
 
     /**
      * {@code count} rectangular pulses of height {@code amplitude} and width {@code widthMs}, one every
-     * {@code periodMs}, the first starting at {@code startMs}.
+     * {@code periodMs}, the first starting at {@code startMs}; breakpoints at every edge.
      */
     public static Current pulses(double amplitude, double widthMs, double periodMs, double startMs, int count) {
         finite("amplitude", amplitude);
@@ -50,12 +49,8 @@ public final class Currents {
             throw new IllegalArgumentException("widthMs = " + widthMs + " ms is longer than periodMs = " + periodMs
                     + " ms; pulses would overlap — use a width below the period");
         }
-        double endMs = startMs + (count - 1) * periodMs + widthMs;
-        return new Named(t -> {
-            if (t < startMs || t >= endMs) return 0.0;
-            double phase = (t - startMs) % periodMs;
-            return phase < widthMs ? amplitude : 0.0;
-        }, fmt("%d pulses of %.4g, %.4g ms wide, every %.4g ms from %.4g ms", count, amplitude, widthMs, periodMs, startMs));
+        return new Pulses(amplitude, widthMs, periodMs, startMs, count,
+                fmt("%d pulses of %.4g, %.4g ms wide, every %.4g ms from %.4g ms", count, amplitude, widthMs, periodMs, startMs));
     }
 
     /**
@@ -123,7 +118,7 @@ public final class Currents {
         return String.format(Locale.ROOT, format, args);
     }
 
-    /** A current with a readable description. */
+    /** A smooth current with a readable description. */
     private record Named(Current current, String description) implements Current {
         @Override
         public double at(double tMs) {
@@ -136,8 +131,105 @@ public final class Currents {
         }
     }
 
-    /** Exact OU updates on a grid, generated lazily and shared safely between threads. */
-    private static final class OrnsteinUhlenbeck implements Current {
+    /**
+     * {@code value + slope·(t − start)} on [start, stop), zero elsewhere: a step (slope 0) or a ramp.
+     * Its two ends are breakpoints.
+     */
+    private record Ramp(double value, double slope, double startMs, double stopMs, String description) implements Current {
+        @Override
+        public double at(double tMs) {
+            return tMs >= startMs && tMs < stopMs ? value + slope * (tMs - startMs) : 0.0;
+        }
+
+        @Override
+        public double leftLimit(double tMs) {
+            return tMs > startMs && tMs <= stopMs ? value + slope * (tMs - startMs) : 0.0;
+        }
+
+        @Override
+        public double nextBreakpoint(double afterMs) {
+            return afterMs < startMs ? startMs : afterMs < stopMs ? stopMs : Double.POSITIVE_INFINITY;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /**
+     * Pulse k covers [onset(k), onset(k) + width) with onset(k) = start + k·period, k = 0 … count − 1.
+     * The edges are computed by the same expressions wherever they are used, so that the value just
+     * after a breakpoint is the new one exactly.
+     */
+    private record Pulses(double amplitude, double widthMs, double periodMs, double startMs, int count, String description)
+            implements Current {
+        private double onset(long k) {
+            return startMs + k * periodMs;
+        }
+
+        /** The index of the last pulse whose onset is at or before {@code tMs} (−1 if none). */
+        private long pulseAtOrBefore(double tMs) {
+            if (tMs < startMs) {
+                return -1;
+            }
+            long k = (long) Math.min(count - 1, Math.floor((tMs - startMs) / periodMs));
+            while (k > 0 && onset(k) > tMs) {
+                k--;
+            }
+            while (k + 1 < count && onset(k + 1) <= tMs) {
+                k++;
+            }
+            return k;
+        }
+
+        @Override
+        public double at(double tMs) {
+            long k = pulseAtOrBefore(tMs);
+            return k >= 0 && tMs < onset(k) + widthMs ? amplitude : 0.0;
+        }
+
+        @Override
+        public double leftLimit(double tMs) {
+            long k = pulseAtOrBefore(tMs);
+            if (k >= 0 && onset(k) == tMs) {
+                k--;   // just before an onset, the previous pulse (or nothing) decides
+            }
+            return k >= 0 && tMs <= onset(k) + widthMs ? amplitude : 0.0;
+        }
+
+        @Override
+        public double nextBreakpoint(double afterMs) {
+            long k = Math.max(0, pulseAtOrBefore(afterMs));
+            for (long j = k; j < count && j <= k + 2; j++) {
+                if (onset(j) > afterMs) {
+                    return onset(j);
+                }
+                if (onset(j) + widthMs > afterMs) {
+                    return onset(j) + widthMs;
+                }
+            }
+            return Double.POSITIVE_INFINITY;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /**
+     * Exact OU updates on a grid, reproducible from the seed without keeping the path: the random
+     * numbers of cell k are a function of (seed, k) (the SplitMix64 sequence that
+     * {@link SplittableRandom} draws, computed directly), the path is stored only every
+     * {@value #BLOCK} cells, and each thread keeps the block of cells it is reading. A run of any
+     * length therefore needs 1/{@value #BLOCK} of the path in memory (4 MB for 10⁸ cells) and any
+     * number of threads can read one noise at once.
+     */
+    static final class OrnsteinUhlenbeck implements Current {
+        static final int BLOCK = 256;
+        private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
         private final double mean;
         private final double sigma;
         private final double tauMs;
@@ -145,9 +237,10 @@ public final class Currents {
         private final double gridMs;
         private final double decay;
         private final double kick;
-        private volatile double[] path = new double[0];
-        private SplittableRandom random;
-        private int filled;
+        /** checkpoints[j] = the path at cell j·BLOCK, for j < filled. */
+        private volatile double[] checkpoints = new double[0];
+        private volatile int filled;
+        private final ThreadLocal<double[]> cache = new ThreadLocal<>();
 
         OrnsteinUhlenbeck(double mean, double sigma, double tauMs, long seed, double gridMs) {
             this.mean = mean;
@@ -162,43 +255,108 @@ public final class Currents {
         @Override
         public double at(double tMs) {
             if (tMs < 0) return mean;
-            long cell = (long) Math.floor(tMs / gridMs + 1e-9);
-            double[] p = path;
-            if (cell < p.length) {
-                return p[(int) cell];
+            double position = Math.floor(tMs / gridMs + 1e-9);
+            if (!(position < (double) Integer.MAX_VALUE * BLOCK)) {
+                throw new IllegalArgumentException("t = " + tMs + " ms is beyond the noise's " + (long) Integer.MAX_VALUE * BLOCK
+                        + " grid cells of gridMs = " + gridMs + " ms; use a coarser gridMs");
             }
-            return extend(cell);
+            long cell = (long) position;
+            long block = cell / BLOCK;
+            double[] values = cache.get();
+            if (values == null || values[BLOCK] != block) {
+                values = block(block, values);
+                cache.set(values);
+            }
+            return values[(int) (cell - block * BLOCK)];
         }
 
-        private synchronized double extend(long cell) {
-            if (cell > 500_000_000L) {
-                throw new IllegalArgumentException("noise grid cell " + cell + " is beyond 500 million samples; use a coarser gridMs");
+        /** The path of block {@code j}, cells j·BLOCK … j·BLOCK + BLOCK − 1, with j itself in the last slot. */
+        private double[] block(long j, double[] reuse) {
+            double[] values = reuse != null ? reuse : new double[BLOCK + 1];
+            double x = checkpoint((int) j);
+            long first = j * BLOCK;
+            values[0] = x;
+            for (int i = 1; i < BLOCK; i++) {
+                x = next(x, first + i);
+                values[i] = x;
             }
-            int needed = (int) cell + 1;
-            double[] p = path;
-            if (needed > p.length) {
-                int capacity = Math.max(needed, Math.max(1024, p.length * 2));
-                double[] grown = java.util.Arrays.copyOf(p, capacity);
-                if (random == null) {
-                    random = new SplittableRandom(seed);
-                    grown[0] = mean + sigma * gaussian(random);
-                    filled = 1;
-                }
-                for (int k = filled; k < capacity; k++) {
-                    grown[k] = mean + (grown[k - 1] - mean) * decay + kick * gaussian(random);
-                }
-                filled = capacity;
-                path = grown;
-                p = grown;
-            }
-            return p[(int) cell];
+            values[BLOCK] = j;
+            publish(j + 1, next(x, first + BLOCK));   // reading in order never computes a cell twice
+            return values;
         }
 
-        /** A standard normal variate by the Box–Muller transform (deterministic across JVMs, unlike nextGaussian's algorithm choice). */
-        private static double gaussian(SplittableRandom random) {
-            double u1 = random.nextDouble();
-            double u2 = random.nextDouble();
+        /** Stores {@code value} as checkpoint {@code j} if it is the next one missing. */
+        private void publish(long j, double value) {
+            if (j != filled || j >= Integer.MAX_VALUE - 8) {
+                return;
+            }
+            synchronized (this) {
+                if (j != filled) {
+                    return;
+                }
+                double[] known = checkpoints;
+                if (j >= known.length) {
+                    known = java.util.Arrays.copyOf(known, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(64L, 2L * known.length)));
+                }
+                known[(int) j] = value;
+                checkpoints = known;
+                filled = (int) j + 1;
+            }
+        }
+
+        private double checkpoint(int j) {
+            int ready = filled;              // volatile read first: every entry below it is published
+            if (j < ready) {
+                return checkpoints[j];
+            }
+            return extend(j);
+        }
+
+        private synchronized double extend(int j) {
+            double[] known = checkpoints;
+            int ready = filled;
+            if (j >= known.length) {
+                known = java.util.Arrays.copyOf(known, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(j + 1L, Math.max(64L, 2L * known.length))));
+            }
+            if (ready == 0) {
+                known[0] = mean + sigma * gaussian(0);
+                ready = 1;
+            }
+            for (int b = ready; b <= j; b++) {
+                double x = known[b - 1];
+                long first = (long) (b - 1) * BLOCK;
+                for (int i = 1; i <= BLOCK; i++) {
+                    x = next(x, first + i);
+                }
+                known[b] = x;
+            }
+            checkpoints = known;
+            filled = Math.max(ready, j + 1);   // published after the entries and the array
+            return known[j];
+        }
+
+        /** The path at {@code cell} from the path at the cell before. */
+        private double next(double previous, long cell) {
+            return mean + (previous - mean) * decay + kick * gaussian(cell);
+        }
+
+        /**
+         * The standard normal variate of {@code cell} by the Box–Muller transform from the cell's two
+         * uniform numbers: draws 2·cell + 1 and 2·cell + 2 of {@code new SplittableRandom(seed)}.
+         */
+        private double gaussian(long cell) {
+            double u1 = uniform(2 * cell + 1);
+            double u2 = uniform(2 * cell + 2);
             return Math.sqrt(-2.0 * Math.log1p(-u1)) * Math.cos(2.0 * Math.PI * u2);
+        }
+
+        /** The {@code k}-th {@code nextDouble()} (k ≥ 1) of {@code new SplittableRandom(seed)}: SplitMix64, in closed form. */
+        double uniform(long k) {
+            long z = seed + k * GOLDEN_GAMMA;
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            z = z ^ (z >>> 31);
+            return (z >>> 11) * 0x1.0p-53;
         }
 
         @Override

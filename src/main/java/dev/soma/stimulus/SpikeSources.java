@@ -8,9 +8,10 @@ import java.util.function.DoubleUnaryOperator;
  * Generators of presynaptic spike times, as primitive sorted {@code double[]} arrays in ms. The
  * front {@code dev.soma.Spikes} wraps them into {@link SpikeTrain} and {@link SpikeTrains}.
  *
- * <p>Rates are given in Hz as plain numbers in parameters named {@code ...Hz} (write {@code 20},
- * not {@code 20 * Hz}: {@code Units.Hz} converts <em>into</em> Soma's base rate unit 1/ms, so
- * {@code 20 * Hz} is 0.02). Internally a rate r Hz is r·10⁻³ events per ms.
+ * <p>Rates are in Soma's rate unit, events per ms, as everywhere a rate is typed: write
+ * {@code 20 * Hz} (with {@code import static dev.soma.Units.*}), which is 0.02 per ms. An input train
+ * faster than one spike per ms (1000 Hz) is rejected as implausible: it is almost always a rate
+ * typed without its unit ({@code 20} instead of {@code 20 * Hz}). Spike times are ≥ 0 ms.
  *
  * <p>Every random generator is seeded: the same seed gives the same spike times, bit for bit, on
  * every JVM ({@link SplittableRandom} has a specified algorithm; Gaussian numbers are drawn with
@@ -29,62 +30,65 @@ import java.util.function.DoubleUnaryOperator;
 public final class SpikeSources {
     private SpikeSources() {}
 
-    /** Spike times (ms, sorted, in [0, durationMs)) of a homogeneous Poisson process of rate {@code rateHz}. */
-    public static double[] poisson(double rateHz, double durationMs, long seed) {
-        checkRate("rateHz", rateHz);
+    /** Spike times (ms, sorted, in [0, durationMs)) of a homogeneous Poisson process of {@code rate} (per ms: write {@code 20 * Hz}). */
+    public static double[] poisson(double rate, double durationMs, long seed) {
+        checkRate("rate", rate);
         checkDuration(durationMs);
-        return poisson(rateHz, durationMs, new SplittableRandom(seed));
+        checkExpectedCount(1, rate, durationMs);
+        return poisson(rate, durationMs, new SplittableRandom(seed));
     }
 
-    /** {@code n} independent Poisson trains of rate {@code rateHz}; train i is the same for every n ≥ i + 1. */
-    public static double[][] poisson(int n, double rateHz, double durationMs, long seed) {
+    /** {@code n} independent Poisson trains of {@code rate} (per ms: {@code 20 * Hz}); train i is the same for every n ≥ i + 1. */
+    public static double[][] poisson(int n, double rate, double durationMs, long seed) {
         checkCount(n);
-        checkRate("rateHz", rateHz);
+        checkRate("rate", rate);
         checkDuration(durationMs);
+        checkExpectedCount(n, rate, durationMs);
         SplittableRandom root = new SplittableRandom(seed);
         double[][] trains = new double[n][];
         for (int i = 0; i < n; i++) {
-            trains[i] = poisson(rateHz, durationMs, root.split());
+            trains[i] = poisson(rate, durationMs, root.split());
         }
         return trains;
     }
 
     /**
-     * Spike times of an inhomogeneous Poisson process of rate {@code rateHzAt.applyAsDouble(tMs)} (Hz),
-     * by thinning against {@code maxRateHz}.
+     * Spike times of an inhomogeneous Poisson process of rate {@code rateAt.applyAsDouble(tMs)} (per ms: write the
+     * function with {@code Hz}, e.g. {@code t -> 20 * Hz}), by thinning against {@code maxRate} (per ms).
      *
-     * @throws IllegalArgumentException if the rate function is negative, NaN or above {@code maxRateHz} at a candidate time
+     * @throws IllegalArgumentException if the rate function is negative, NaN or above {@code maxRate} at a candidate time
      */
-    public static double[] poisson(DoubleUnaryOperator rateHzAt, double maxRateHz, double durationMs, long seed) {
-        checkVarying(rateHzAt, maxRateHz, durationMs);
-        return thinned(rateHzAt, maxRateHz, durationMs, new SplittableRandom(seed));
+    public static double[] poisson(DoubleUnaryOperator rateAt, double maxRate, double durationMs, long seed) {
+        checkVarying(rateAt, maxRate, durationMs, 1);
+        return thinned(rateAt, maxRate, durationMs, new SplittableRandom(seed));
     }
 
-    /** {@code n} independent inhomogeneous Poisson trains sharing the rate function. */
-    public static double[][] poisson(int n, DoubleUnaryOperator rateHzAt, double maxRateHz, double durationMs, long seed) {
+    /** {@code n} independent inhomogeneous Poisson trains sharing the rate function (per ms). */
+    public static double[][] poisson(int n, DoubleUnaryOperator rateAt, double maxRate, double durationMs, long seed) {
         checkCount(n);
-        checkVarying(rateHzAt, maxRateHz, durationMs);
+        checkVarying(rateAt, maxRate, durationMs, n);
         SplittableRandom root = new SplittableRandom(seed);
         double[][] trains = new double[n][];
         for (int i = 0; i < n; i++) {
-            trains[i] = thinned(rateHzAt, maxRateHz, durationMs, root.split());
+            trains[i] = thinned(rateAt, maxRate, durationMs, root.split());
         }
         return trains;
     }
 
-    /** Regularly spaced spikes at {@code startMs + k·1000/rateHz} for every k ≥ 0 with a time below {@code stopMs}. */
-    public static double[] regular(double rateHz, double startMs, double stopMs) {
-        checkRate("rateHz", rateHz);
-        checkTime("startMs", startMs);
+    /** Regularly spaced spikes at {@code startMs + k/rate} (rate per ms: {@code 50 * Hz}) for every k ≥ 0 with a time below {@code stopMs}. */
+    public static double[] regular(double rate, double startMs, double stopMs) {
+        checkRate("rate", rate);
+        checkStart("startMs", startMs);
         checkTime("stopMs", stopMs);
         if (!(stopMs >= startMs)) {
             throw new IllegalArgumentException("stopMs = " + stopMs + " is before startMs = " + startMs
                     + "; give stopMs ≥ startMs (ms)");
         }
-        if (rateHz == 0) {
+        if (rate == 0) {
             return new double[0];
         }
-        double periodMs = 1000.0 / rateHz;
+        checkExpectedCount(1, rate, stopMs - startMs);
+        double periodMs = 1.0 / rate;
         int count = (int) Math.ceil((stopMs - startMs) / periodMs - 1e-12);
         double[] times = new double[Math.max(count, 0)];
         int kept = 0;
@@ -104,7 +108,7 @@ public final class SpikeSources {
             throw new IllegalArgumentException("timesMs = null; pass spike times in ms, e.g. 10, 20, 30");
         }
         for (int i = 0; i < timesMs.length; i++) {
-            checkTime("timesMs[" + i + "]", timesMs[i]);
+            checkStart("timesMs[" + i + "]", timesMs[i]);
         }
         double[] sorted = timesMs.clone();
         Arrays.sort(sorted);
@@ -117,7 +121,7 @@ public final class SpikeSources {
      */
     public static double[][] volley(int n, double centerMs, double sdMs, long seed) {
         checkCount(n);
-        checkTime("centerMs", centerMs);
+        checkStart("centerMs", centerMs);
         if (!(sdMs >= 0) || Double.isInfinite(sdMs)) {
             throw new IllegalArgumentException("sdMs = " + sdMs + " must be a finite standard deviation ≥ 0 (ms), e.g. 1");
         }
@@ -142,11 +146,10 @@ public final class SpikeSources {
         return u * Math.sqrt(-2 * Math.log(s) / s);
     }
 
-    private static double[] poisson(double rateHz, double durationMs, SplittableRandom random) {
-        if (rateHz == 0) {
+    private static double[] poisson(double ratePerMs, double durationMs, SplittableRandom random) {
+        if (ratePerMs == 0) {
             return new double[0];
         }
-        double ratePerMs = rateHz * 1e-3;
         double[] times = new double[Math.max(16, (int) (1.2 * ratePerMs * durationMs) + 16)];
         int count = 0;
         double t = -Math.log(1 - random.nextDouble()) / ratePerMs;
@@ -160,47 +163,76 @@ public final class SpikeSources {
         return Arrays.copyOf(times, count);
     }
 
-    private static double[] thinned(DoubleUnaryOperator rateHzAt, double maxRateHz, double durationMs, SplittableRandom random) {
-        if (maxRateHz == 0) {
+    private static double[] thinned(DoubleUnaryOperator rateAt, double maxRate, double durationMs, SplittableRandom random) {
+        if (maxRate == 0) {
             return new double[0];
         }
-        double maxPerMs = maxRateHz * 1e-3;
-        double[] times = new double[Math.max(16, (int) (maxPerMs * durationMs) + 16)];
+        double[] times = new double[Math.max(16, (int) (maxRate * durationMs) + 16)];
         int count = 0;
-        double t = -Math.log(1 - random.nextDouble()) / maxPerMs;
+        double t = -Math.log(1 - random.nextDouble()) / maxRate;
         while (t < durationMs) {
-            double rate = rateHzAt.applyAsDouble(t);
+            double rate = rateAt.applyAsDouble(t);
             if (!(rate >= 0) || Double.isInfinite(rate)) {
-                throw new IllegalArgumentException("rateHzAt(" + t + " ms) = " + rate
-                        + " Hz; the rate function must give finite rates ≥ 0 Hz");
+                throw new IllegalArgumentException("rateAt(" + t + " ms) = " + rate
+                        + " per ms; the rate function must give finite rates ≥ 0 (write them with the unit, e.g. t -> 20 * Hz)");
             }
-            if (rate > maxRateHz) {
-                throw new IllegalArgumentException("rateHzAt(" + t + " ms) = " + rate + " Hz exceeds maxRateHz = "
-                        + maxRateHz + "; pass a maxRateHz at least the largest rate (thinning needs an upper bound)");
+            if (rate > maxRate) {
+                throw new IllegalArgumentException("rateAt(" + t + " ms) = " + rate + " per ms (" + rate / HZ + " Hz) exceeds maxRate = "
+                        + maxRate + " per ms (" + maxRate / HZ + " Hz); pass a maxRate at least the largest rate (thinning needs an upper bound)");
             }
-            if (random.nextDouble() * maxRateHz < rate) {
+            if (random.nextDouble() * maxRate < rate) {
                 if (count == times.length) {
                     times = Arrays.copyOf(times, 2 * times.length);
                 }
                 times[count++] = t;
             }
-            t += -Math.log(1 - random.nextDouble()) / maxPerMs;
+            t += -Math.log(1 - random.nextDouble()) / maxRate;
         }
         return Arrays.copyOf(times, count);
     }
 
-    private static void checkVarying(DoubleUnaryOperator rateHzAt, double maxRateHz, double durationMs) {
-        if (rateHzAt == null) {
-            throw new IllegalArgumentException("rateHzAt = null; pass the rate in Hz as a function of time in ms, e.g. t -> 20 + 10 * Math.sin(t / 100)");
+    private static void checkVarying(DoubleUnaryOperator rateAt, double maxRate, double durationMs, int n) {
+        if (rateAt == null) {
+            throw new IllegalArgumentException("rateAt = null; pass the rate (per ms) as a function of time in ms, "
+                    + "e.g. t -> (20 + 10 * Math.sin(t / 100)) * Hz");
         }
-        checkRate("maxRateHz", maxRateHz);
+        checkRate("maxRate", maxRate);
         checkDuration(durationMs);
+        checkExpectedCount(n, maxRate, durationMs);
     }
 
-    static void checkRate(String name, double rateHz) {
-        if (!(rateHz >= 0) || Double.isInfinite(rateHz)) {
-            throw new IllegalArgumentException(name + " = " + rateHz + " must be a finite rate ≥ 0 in Hz, e.g. 20");
+    /** One Hz in Soma's rate unit (1/ms); the value of {@code dev.soma.Units.Hz}, which this room cannot import. */
+    private static final double HZ = 1e-3;
+    /** Input trains above this rate (per ms, i.e. 1000 Hz) are rejected as a rate typed without its unit. */
+    static final double MAX_RATE = 1.0;
+
+    /** A rate per ms, finite, ≥ 0 and at most one spike per ms; the message shows it in Hz and hints at {@code * Hz}. */
+    static void checkRate(String name, double rate) {
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException(name + " = " + rate + " per ms must be a finite rate ≥ 0; write it with the unit, e.g. 20 * Hz");
         }
+        if (rate > MAX_RATE) {
+            throw new IllegalArgumentException(name + " = " + rate + " per ms is " + rate / HZ + " Hz, more than one spike per ms for an "
+                    + "input train (above 1000 Hz). Rates are in Soma's unit, per ms: did you forget the unit? Write e.g. "
+                    + shortNumber(rate) + " * Hz for " + shortNumber(rate) + " Hz.");
+        }
+    }
+
+    /** Refuses trains whose expected spikes (n × rate × duration) would not fit in memory, before drawing them. */
+    static void checkExpectedCount(int n, double rate, double durationMs) {
+        double perTrain = 1.2 * rate * durationMs + 16;
+        double bytes = 8 * perTrain * n;
+        double available = Runtime.getRuntime().maxMemory() / 2.0;
+        if (perTrain > Integer.MAX_VALUE - 8 || bytes > available) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%d train%s at %s Hz over %s ms is about %.3g spikes (%.0f MB), more than this JVM can hold (%.0f MB free for it); "
+                            + "use fewer trains, a lower rate or a shorter duration",
+                    n, n == 1 ? "" : "s", shortNumber(rate / HZ), shortNumber(durationMs), rate * durationMs * n, bytes / 1e6, available / 1e6));
+        }
+    }
+
+    private static String shortNumber(double x) {
+        return SpikeTrain.short4(x);
     }
 
     static void checkDuration(double durationMs) {
@@ -218,6 +250,14 @@ public final class SpikeSources {
     static void checkTime(String name, double tMs) {
         if (!Double.isFinite(tMs)) {
             throw new IllegalArgumentException(name + " = " + tMs + " is not a finite time; give times in ms, e.g. 10");
+        }
+    }
+
+    /** A finite time ≥ 0 ms: a run starts at 0, so an input spike before it would never arrive. */
+    static void checkStart(String name, double tMs) {
+        checkTime(name, tMs);
+        if (tMs < 0) {
+            throw new IllegalArgumentException(name + " = " + tMs + " ms is negative; spike times are ≥ 0 ms (a run starts at 0), e.g. 10");
         }
     }
 }

@@ -29,7 +29,7 @@ import java.util.Locale;
  * from a sign.
  *
  * <p><b>Events on the step grid.</b> An event arriving in [t, t + dt) is applied at the start of
- * that step (as {@link Attachment#beforeStep} specifies), so results are exact for spike times on
+ * that step (as {@link Attachment.Instance#beforeStep} specifies), so results are exact for spike times on
  * the grid and shifted by less than dt otherwise. Events before the run's start are ignored. A
  * voltage jump that arrives while an integrate-and-fire neuron is held after a reset is added to
  * the held V (as Brian2's {@code on_pre} does; NEST's {@code iaf_psc_delta} would discard it).
@@ -50,9 +50,10 @@ import java.util.Locale;
  * presynaptic spike, at time {@code tpre_NAME_c}), and {@code xpost_NAME}, {@code tpost_NAME}. The
  * synaptic current is derived from the recorded conductance and V by {@link #currentTrace}.
  *
- * <p>Immutable as a description (every {@code with...}/{@code from} returns a new synapse); its
- * only mutable part is the event cursor rewound by {@link #start()}, so one synapse instance must
- * not be used by two simulations running at the same time.
+ * <p>Immutable (every {@code with...}/{@code from} returns a new synapse) and safe to share: each
+ * run gets its own event cursor from {@link #startRun()}, and conductances, plasticity variables
+ * and plastic weights live in the run's state vector, so one synapse serves any number of
+ * simulations running at the same time.
  */
 public final class Synapse implements Attachment {
     enum Coupling { JUMP, CURRENT, CONDUCTANCE }
@@ -82,7 +83,6 @@ public final class Synapse implements Attachment {
     private final String[] units;
     private final double[] arrival;
     private final int[] source;
-    private int next;
 
     private Synapse(String modelName, int voltageIndex, String voltageName, String inputUnit, String conductanceUnit, double restMv,
                     String name, Coupling coupling, Kernel kernel, double reversalMv, MagnesiumBlock block,
@@ -541,13 +541,6 @@ public final class Synapse implements Attachment {
     }
 
     @Override
-    public void derived(double t, double v, double[] y, int offset, double[] out, int outOffset) {
-        if (coupling == Coupling.CONDUCTANCE) {
-            out[outOffset] = current(t, v, y, offset);
-        }
-    }
-
-    @Override
     public String[] stateNames() {
         return names.clone();
     }
@@ -571,62 +564,92 @@ public final class Synapse implements Attachment {
         return y;
     }
 
+    /** A run of this synapse: its own cursor into the (shared, immutable) list of arriving events. */
     @Override
-    public double current(double t, double v, double[] y, int offset) {
+    public Instance startRun() {
+        return new Run();
+    }
+
+    /** The per-run part: the event cursor. Conductances, plasticity variables and weights live in the run's state vector. */
+    private final class Run implements Instance {
+        private int next;
+
+        @Override
+        public double current(double t, double v, double[] y, int offset) {
+            return currentAt(v, y, offset);
+        }
+
+        @Override
+        public void derived(double t, double v, double[] y, int offset, double[] out, int outOffset) {
+            if (coupling == Coupling.CONDUCTANCE) {
+                out[outOffset] = currentAt(v, y, offset);
+            }
+        }
+
+        @Override
+        public void derivatives(double t, double v, double[] y, int offset, double[] dydt) {
+            if (kernelSize > 0) {
+                kernel.derivatives(y, offset, dydt);
+            }
+            int n = weights.length;
+            for (int c = 0; c < n && stp != null; c++) {
+                stp.derivatives(y, offset + stpBase + 2 * c, offset + stpBase + 2 * c + 1, dydt);
+            }
+            for (int i = offset + stdpBase; i < offset + names.length; i++) {
+                dydt[i] = 0;
+            }
+        }
+
+        @Override
+        public void linearParts(double t, double v, double[] y, int offset, double[] a, double[] b) {
+            if (kernelSize > 0) {
+                kernel.linearParts(y, offset, a, b);
+            }
+            int n = weights.length;
+            for (int c = 0; c < n && stp != null; c++) {
+                stp.linearParts(offset + stpBase + 2 * c, offset + stpBase + 2 * c + 1, a, b);
+            }
+            for (int i = offset + stdpBase; i < offset + names.length; i++) {
+                a[i] = 0;
+                b[i] = 0;
+            }
+        }
+
+        @Override
+        public void beforeStep(double t, double dt, double[] y, int offset) {
+            // A relative tolerance keeps an event exactly on a grid point in its own step despite rounding of t.
+            double tolerance = 1e-6 * dt;
+            double limit = t + dt - tolerance;
+            double stale = t - tolerance;
+            while (next < arrival.length && arrival[next] < limit) {
+                int c = source[next];
+                double te = arrival[next++];
+                if (te >= stale) {
+                    deliver(t, c, y, offset);
+                }
+            }
+        }
+
+        @Override
+        public void onSpike(double t, double[] y, int offset) {
+            if (stdp == null) {
+                return;
+            }
+            int n = weights.length;
+            int base = offset + stdpBase;
+            for (int c = 0; c < n; c++) {
+                stdp.potentiate(t, y, base + c, base + n + c, base + 2 * n + c);
+            }
+            stdp.postTrace(t, y, base + 3 * n, base + 3 * n + 1);
+        }
+    }
+
+    private double currentAt(double v, double[] y, int offset) {
         return switch (coupling) {
             case CONDUCTANCE -> y[offset] * (block == null ? 1 : block.at(v)) * (reversalMv - v);
             case CURRENT -> y[offset];
             case JUMP -> 0;
         };
-    }
-
-    @Override
-    public void derivatives(double t, double v, double[] y, int offset, double[] dydt) {
-        if (kernelSize > 0) {
-            kernel.derivatives(y, offset, dydt);
-        }
-        int n = weights.length;
-        for (int c = 0; c < n && stp != null; c++) {
-            stp.derivatives(y, offset + stpBase + 2 * c, offset + stpBase + 2 * c + 1, dydt);
-        }
-        for (int i = offset + stdpBase; i < offset + names.length; i++) {
-            dydt[i] = 0;
-        }
-    }
-
-    @Override
-    public void linearParts(double t, double v, double[] y, int offset, double[] a, double[] b) {
-        if (kernelSize > 0) {
-            kernel.linearParts(y, offset, a, b);
-        }
-        int n = weights.length;
-        for (int c = 0; c < n && stp != null; c++) {
-            stp.linearParts(offset + stpBase + 2 * c, offset + stpBase + 2 * c + 1, a, b);
-        }
-        for (int i = offset + stdpBase; i < offset + names.length; i++) {
-            a[i] = 0;
-            b[i] = 0;
-        }
-    }
-
-    @Override
-    public void start() {
-        next = 0;
-    }
-
-    @Override
-    public void beforeStep(double t, double dt, double[] y, int offset) {
-        // A relative tolerance keeps an event exactly on a grid point in its own step despite rounding of t.
-        double tolerance = 1e-6 * dt;
-        double limit = t + dt - tolerance;
-        double stale = t - tolerance;
-        while (next < arrival.length && arrival[next] < limit) {
-            int c = source[next];
-            double te = arrival[next++];
-            if (te >= stale) {
-                deliver(t, c, y, offset);
-            }
-        }
     }
 
     private void deliver(double t, int c, double[] y, int offset) {
@@ -644,19 +667,6 @@ public final class Synapse implements Attachment {
         } else {
             kernel.addEvent(y, offset, amount);
         }
-    }
-
-    @Override
-    public void onSpike(double t, double[] y, int offset) {
-        if (stdp == null) {
-            return;
-        }
-        int n = weights.length;
-        int base = offset + stdpBase;
-        for (int c = 0; c < n; c++) {
-            stdp.potentiate(t, y, base + c, base + n + c, base + 2 * n + c);
-        }
-        stdp.postTrace(t, y, base + 3 * n, base + 3 * n + 1);
     }
 
     /** One line, e.g. {@code AMPA synapse onto LIF: exponential(τ = 5 ms), E = 0 mV, 100 connections (weights in µS), 512 events}. */

@@ -12,9 +12,10 @@ import java.util.Locale;
  * (GABA-A) the membrane settles at the weighted mean (g_L E_L + g E)/(g_L + g).
  *
  * <p>g is in µS for point neurons (input in nA) and mS/cm² for membrane patches (input in µA/cm²),
- * ≥ 0. State variable {@code g_NAME} (constant, recordable).
+ * ≥ 0. State variable {@code g_NAME} (constant, recordable). Stateless: every run uses this object
+ * as its {@link Attachment.Instance}.
  */
-public final class TonicConductance implements Attachment {
+public final class TonicConductance implements Attachment, Attachment.Instance {
     private final String name;
     private final double conductance;
     private final double reversalMv;
@@ -82,6 +83,12 @@ public final class TonicConductance implements Attachment {
     @Override
     public double[] initialState() {
         return new double[] {conductance};
+    }
+
+    /** This object itself: a tonic conductance has nothing that changes during a run. */
+    @Override
+    public Instance startRun() {
+        return this;
     }
 
     @Override

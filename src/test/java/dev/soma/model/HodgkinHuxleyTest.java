@@ -82,6 +82,30 @@ class HodgkinHuxleyTest {
         assertTrue(rms < 0.2, "RMS difference " + rms + " mV");
     }
 
+    private static double traceRms(Method method) {
+        List<double[]> reference = RefData.rows("hh_trace_I10.csv");
+        double[] v = Simulation.of(Neurons.hodgkinHuxley())
+                .inject(Stimulus.step(10 * uA_per_cm2, 10 * ms, 110 * ms))
+                .method(method).dt(0.01 * ms)
+                .run(150 * ms).values("V");
+        assertEquals(reference.size(), v.length);
+        double sumSquares = 0;
+        for (int i = 0; i < v.length; i++) {
+            double d = v[i] - reference.get(i)[1];
+            sumSquares += d * d;
+        }
+        return Math.sqrt(sumSquares / v.length);
+    }
+
+    /** The README's figures: RK4 follows the reference trace to 1e-5 mV RMS, exponential midpoint to 0.21 mV RMS. */
+    @Test
+    void voltageTraceRmsDifferenceIsWhatTheReadmeStates() {
+        double rk4 = traceRms(Method.RK4);
+        double midpoint = traceRms(Method.EXPONENTIAL_MIDPOINT);
+        assertTrue(rk4 < 1e-5, "RK4: RMS difference " + rk4 + " mV");
+        assertTrue(midpoint < 0.215, "exponential midpoint: RMS difference " + midpoint + " mV");
+    }
+
     @Test
     void firingRatesMatchTheReferenceFiCurveIncludingTheJumpAtOnset() {
         List<double[]> reference = RefData.rows("hh_fI.csv");

@@ -1,5 +1,6 @@
 package dev.soma.stimulus;
 
+import static dev.soma.Units.Hz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,7 @@ class SpikeSourcesTest {
     @Test
     void poissonHasTheAskedRateAndCvOfOne() {
         // 20 Hz for 500 s: about 10 000 spikes, so the rate is within ~1 % (3 SD) and the CV near 1.
-        double[] t = SpikeSources.poisson(20, 500_000, 7);
+        double[] t = SpikeSources.poisson(20 * Hz, 500_000, 7);
         double rateHz = t.length / 500.0;
         assertEquals(20, rateHz, 0.6);
         double[] isi = isis(t);
@@ -44,17 +45,17 @@ class SpikeSourcesTest {
 
     @Test
     void sameSeedSameTrainsOtherSeedOtherTrains() {
-        assertArrayEquals(SpikeSources.poisson(30, 1000, 3), SpikeSources.poisson(30, 1000, 3));
-        assertFalse(java.util.Arrays.equals(SpikeSources.poisson(30, 1000, 3), SpikeSources.poisson(30, 1000, 4)));
-        double[][] a = SpikeSources.poisson(5, 30, 1000, 11);
-        double[][] b = SpikeSources.poisson(8, 30, 1000, 11);
+        assertArrayEquals(SpikeSources.poisson(30 * Hz, 1000, 3), SpikeSources.poisson(30 * Hz, 1000, 3));
+        assertFalse(java.util.Arrays.equals(SpikeSources.poisson(30 * Hz, 1000, 3), SpikeSources.poisson(30 * Hz, 1000, 4)));
+        double[][] a = SpikeSources.poisson(5, 30 * Hz, 1000, 11);
+        double[][] b = SpikeSources.poisson(8, 30 * Hz, 1000, 11);
         for (int i = 0; i < 5; i++) assertArrayEquals(a[i], b[i], "train i does not depend on n");
         assertFalse(java.util.Arrays.equals(a[0], a[1]), "trains are independent");
     }
 
     @Test
     void independentTrainsPoolToTheSummedRate() {
-        double[][] trains = SpikeSources.poisson(200, 10, 10_000, 5);
+        double[][] trains = SpikeSources.poisson(200, 10 * Hz, 10_000, 5);
         int total = 0;
         for (double[] train : trains) total += train.length;
         // 200 × 10 Hz × 10 s = 20 000 expected, SD ≈ 141.
@@ -64,29 +65,29 @@ class SpikeSourcesTest {
     @Test
     void thinningFollowsTheRateFunction() {
         // 40 Hz in the first half, 10 Hz in the second, for 200 s.
-        double[] t = SpikeSources.poisson(x -> x < 100_000 ? 40 : 10, 40, 200_000, 9);
+        double[] t = SpikeSources.poisson(x -> x < 100_000 ? 40 * Hz : 10 * Hz, 40 * Hz, 200_000, 9);
         int first = 0;
         for (double x : t) if (x < 100_000) first++;
         int second = t.length - first;
         assertEquals(4000, first, 200);
         assertEquals(1000, second, 100);
-        assertArrayEquals(t, SpikeSources.poisson(x -> x < 100_000 ? 40 : 10, 40, 200_000, 9));
+        assertArrayEquals(t, SpikeSources.poisson(x -> x < 100_000 ? 40 * Hz : 10 * Hz, 40 * Hz, 200_000, 9));
     }
 
     @Test
     void thinningRejectsARateAboveItsBound() {
-        var e = assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(x -> 50, 40, 1000, 1));
-        assertTrue(e.getMessage().contains("maxRateHz"), e.getMessage());
-        var n = assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(x -> -1, 40, 1000, 1));
-        assertTrue(n.getMessage().contains("rateHzAt"), n.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(x -> 50 * Hz, 40 * Hz, 1000, 1));
+        assertTrue(e.getMessage().contains("maxRate"), e.getMessage());
+        var n = assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(x -> -1 * Hz, 40 * Hz, 1000, 1));
+        assertTrue(n.getMessage().contains("rateAt"), n.getMessage());
     }
 
     @Test
     void regularSpikesArePeriodic() {
-        assertArrayEquals(new double[] {10, 30, 50, 70, 90}, SpikeSources.regular(50, 10, 100), 1e-12);
-        assertEquals(0, SpikeSources.regular(0, 0, 100).length);
+        assertArrayEquals(new double[] {10, 30, 50, 70, 90}, SpikeSources.regular(50 * Hz, 10, 100), 1e-12);
+        assertEquals(0, SpikeSources.regular(0 * Hz, 0, 100).length);
         for (double rate : new double[] {3, 7, 30, 33, 70, 130, 1000.0 / 3}) {
-            double[] t = SpikeSources.regular(rate, 0, 1000);
+            double[] t = SpikeSources.regular(rate * Hz, 0, 1000);
             assertTrue(t[t.length - 1] < 1000, "rate " + rate);
             assertEquals((int) Math.ceil(rate - 1e-9), t.length, "rate " + rate + " Hz for 1 s");
         }
@@ -115,19 +116,19 @@ class SpikeSourcesTest {
 
     @Test
     void badInputNamesTheParameter() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(-1, 100, 1))
-                .getMessage().contains("rateHz"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(-1 * Hz, 100, 1))
+                .getMessage().contains("rate"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(Double.NaN, 100, 1))
-                .getMessage().contains("rateHz"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(10, -5, 1))
+                .getMessage().contains("rate"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(10 * Hz, -5, 1))
                 .getMessage().contains("durationMs"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(-2, 10, 100, 1))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.poisson(-2, 10 * Hz, 100, 1))
                 .getMessage().contains("n = -2"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.volley(3, Double.NaN, 1, 1))
                 .getMessage().contains("centerMs"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.volley(3, 10, -1, 1))
                 .getMessage().contains("sdMs"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.regular(10, 100, 50))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SpikeSources.regular(10 * Hz, 100, 50))
                 .getMessage().contains("stopMs"));
     }
 }

@@ -18,7 +18,7 @@ class SynapseTest {
     private static void advanceExactly(Synapse syn, double[] y, int off, double dt) {
         double[] a = new double[y.length];
         double[] b = new double[y.length];
-        syn.linearParts(0, -70, y, off, a, b);
+        syn.startRun().linearParts(0, -70, y, off, a, b);
         for (int i = off; i < y.length; i++) {
             y[i] = b[i] == 0 ? y[i] + a[i] * dt : y[i] * Math.exp(b[i] * dt) + a[i] / b[i] * (Math.exp(b[i] * dt) - 1);
         }
@@ -58,28 +58,28 @@ class SynapseTest {
                 .from(new double[] {1.0, 2.0}, 0.003, 0)
                 .from(new double[] {1.0}, 0.004, 1.0);
         double[] y = syn.initialState();
-        syn.start();
-        syn.beforeStep(0.9, 0.1, y, 0);
+        var run = syn.startRun();
+        run.beforeStep(0.9, 0.1, y, 0);
         assertEquals(0, y[0], "nothing due before 1 ms");
-        syn.beforeStep(1.0, 0.1, y, 0);
+        run.beforeStep(1.0, 0.1, y, 0);
         assertEquals(0.003, y[0], 1e-15);
-        syn.beforeStep(2.0, 0.1, y, 0);
+        run.beforeStep(2.0, 0.1, y, 0);
         assertEquals(0.003 + 0.003 + 0.004, y[0], 1e-15, "the delayed connection arrives at 2 ms with the second spike");
-        syn.start();
+        run = syn.startRun();
         y = syn.initialState();
-        syn.beforeStep(0.95, 0.1, y, 0);
-        assertEquals(0.003, y[0], 1e-15, "an event inside [t, t + dt) acts at t after a rewind");
+        run.beforeStep(0.95, 0.1, y, 0);
+        assertEquals(0.003, y[0], 1e-15, "an event inside [t, t + dt) acts at t in a new run");
     }
 
     @Test
     void currentIsConductanceTimesDrivingForce() {
         var gaba = Synapse.of(Receptor.GABA_A, neuron);
         double[] y = {0.01};
-        assertEquals(0.01 * (-80 - (-60)), gaba.current(0, -60, y, 0), 1e-15);
+        assertEquals(0.01 * (-80 - (-60)), gaba.startRun().current(0, -60, y, 0), 1e-15);
         assertEquals(-80, gaba.reversalMv());
         var shunt = Synapse.of(Receptor.SHUNTING, neuron);
         assertEquals(neuron.restMv, shunt.reversalMv(), "shunting reverses at the model's rest");
-        assertEquals(0, shunt.current(0, neuron.restMv, y, 0), 0, "no current at rest");
+        assertEquals(0, shunt.startRun().current(0, neuron.restMv, y, 0), 0, "no current at rest");
         assertTrue(Double.isNaN(Synapse.current(neuron, Kernel.exponential(1)).reversalMv()));
     }
 
@@ -90,7 +90,7 @@ class SynapseTest {
             double[] y = {0.02, 0};
             for (double v = -90; v <= 30; v += 7.5) {
                 double b = 1 / (1 + mg / 3.57 * Math.exp(-0.062 * v));
-                assertEquals(0.02 * b * (0 - v), nmda.current(0, v, y, 0), 1e-14, "V = " + v + ", Mg = " + mg);
+                assertEquals(0.02 * b * (0 - v), nmda.startRun().current(0, v, y, 0), 1e-14, "V = " + v + ", Mg = " + mg);
             }
         }
     }
@@ -106,15 +106,15 @@ class SynapseTest {
             for (Stdp r : new Stdp[] {rule, multiplicative}) {
                 var syn = Synapse.of(Receptor.AMPA, neuron).from(new double[] {pre}, 0.005, 0).withStdp(r);
                 double[] y = syn.initialState();
-                syn.start();
+                var run = syn.startRun();
                 int wIndex = java.util.Arrays.asList(syn.stateNames()).indexOf(syn.weightName(0));
                 // Post spike and pre event in time order (the engine calls onSpike at the neuron's spike time).
                 if (post < pre) {
-                    syn.onSpike(post, y, 0);
+                    run.onSpike(post, y, 0);
                 }
-                syn.beforeStep(pre, dtStep, y, 0);
+                run.beforeStep(pre, dtStep, y, 0);
                 if (post >= pre) {
-                    syn.onSpike(post, y, 0);
+                    run.onSpike(post, y, 0);
                 }
                 double window = deltaT >= 0 ? r.window(deltaT) : r.window(deltaT);
                 double expected = r.isMultiplicative() ? window * (deltaT >= 0 ? 0.01 - 0.005 : 0.005) : window;
@@ -127,14 +127,14 @@ class SynapseTest {
     void plasticWeightScalesTheEvent() {
         var syn = Synapse.of(Receptor.AMPA, neuron).from(new double[] {10, 20}, 0.005, 0).withStdp(Stdp.additive(0.001, 0.001, 20, 20, 0, 0.01));
         double[] y = syn.initialState();
-        syn.start();
-        syn.beforeStep(10, 0.1, y, 0);
+        var run = syn.startRun();
+        run.beforeStep(10, 0.1, y, 0);
         assertEquals(0.005, y[0], 1e-15);
-        syn.onSpike(15, y, 0);
+        run.onSpike(15, y, 0);
         double w = y[1];
         assertEquals(0.005 + 0.001 * Math.exp(-5.0 / 20), w, 1e-15);
         y[0] = 0;
-        syn.beforeStep(20, 0.1, y, 0);
+        run.beforeStep(20, 0.1, y, 0);
         assertEquals(w, y[0], 1e-15, "the second event uses the potentiated weight");
     }
 
@@ -145,14 +145,14 @@ class SynapseTest {
         var syn = Synapse.current(neuron, Kernel.exponential(3)).from(times, 0.5, 0).withShortTermPlasticity(stp);
         assertArrayEquals(new String[] {"I_syn", "u_syn", "R_syn"}, syn.stateNames());
         double[] y = syn.initialState();
-        syn.start();
+        var run = syn.startRun();
         double[] expected = stp.efficacies(times);
         double t = 0;
         for (int k = 0; k < times.length; k++) {
             advanceExactly(syn, y, 0, times[k] - t);
             t = times[k];
             double before = y[0];
-            syn.beforeStep(t, 0.1, y, 0);
+            run.beforeStep(t, 0.1, y, 0);
             assertEquals(0.5 * expected[k], y[0] - before, 1e-12, "event " + k);
         }
     }
@@ -161,8 +161,7 @@ class SynapseTest {
     void voltageJumpAddsToTheMembranePotential() {
         var jump = Synapse.voltageJump(neuron).from(new double[] {5}, 0.5, 0).from(new double[] {5}, -0.2, 0);
         double[] y = {-70};
-        jump.start();
-        jump.beforeStep(5, 0.1, y, 1);
+        jump.startRun().beforeStep(5, 0.1, y, 1);
         assertEquals(-69.7, y[0], 1e-12);
         assertNull(jump.kernel());
     }
