@@ -133,7 +133,64 @@ final class CellControl extends LocalExecutionControl {
             throw new InvocationTargetException(t);
         }
         lastValue = result[0];
-        return valueString(result[0]);
+        return briefValueString(result[0]);
+    }
+
+    /** The longest value string JShell gets from a snippet; see {@link #briefValueString(Object)}. */
+    static final int VALUE_STRING_LIMIT = 1000;
+
+    /**
+     * JShell's string of a snippet's value, cut at about {@value #VALUE_STRING_LIMIT} characters,
+     * and without calling {@code toString()} of other objects than strings and boxed primitives.
+     * The kernel renders the object itself ({@link #value()}) and never shows this string; JShell's
+     * own {@code valueString} writes out every element of an array, so {@code var big = new
+     * double[10_000_000]} cost a 50-million-character string on the kernel's thread, and a value's
+     * {@code toString()} may be as large, or fail.
+     */
+    static String briefValueString(Object value) {
+        if (value == null || value.getClass().getClassLoader() == null
+                && (value instanceof Number || value instanceof Boolean || value instanceof Character)) {
+            return valueString(value);
+        }
+        if (value instanceof String s) {
+            return s.length() <= VALUE_STRING_LIMIT ? valueString(s) : valueString(s.substring(0, VALUE_STRING_LIMIT)) + "...";
+        }
+        if (!value.getClass().isArray()) {
+            return value.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(value));
+        }
+        StringBuilder sb = new StringBuilder();
+        appendArray(sb, value);
+        return sb.toString();
+    }
+
+    /** An array in JShell's format ({@code int[3] { 1, 2, 3 }}), elided after the limit. */
+    private static void appendArray(StringBuilder sb, Object array) {
+        Class<?> element = array.getClass();
+        int dims = 0;
+        while (element.getComponentType() != null) {
+            element = element.getComponentType();
+            dims++;
+        }
+        int n = java.lang.reflect.Array.getLength(array);
+        String type = element.getTypeName();
+        sb.append(type.substring(type.lastIndexOf('.') + 1)).append('[').append(n).append(']');
+        sb.append("[]".repeat(dims - 1)).append(" { ");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            if (sb.length() > VALUE_STRING_LIMIT) {
+                sb.append("...");
+                break;
+            }
+            Object x = java.lang.reflect.Array.get(array, i);
+            if (x != null && x.getClass().isArray()) {
+                appendArray(sb, x);
+            } else {
+                sb.append(briefValueString(x));
+            }
+        }
+        sb.append(" }");
     }
 
     /**
