@@ -647,7 +647,8 @@ public final class SomaKernel extends BaseKernel {
     private CellException withMemoryAdvice(JShell js, CellException error, JShellException cause, List<VarSnippet> declared) {
         try {
             return withMemoryNotes(js, error, cause, declared);
-        } catch (OutOfMemoryError stillFull) {
+        } catch (OutOfMemoryError | RuntimeException adviceFailed) {
+            // the advice must never hide the cell's own error
             return error;
         }
     }

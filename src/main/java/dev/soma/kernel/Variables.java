@@ -124,7 +124,7 @@ final class Variables {
                 total += 16 + (long) n * (e.isPrimitive() ? primitiveSize(e) : 4);
                 if (!e.isPrimitive()) {
                     for (int i = 0; i < n && todo.size() < MAX_VISITS; i++) {
-                        todo.push(Array.get(o, i));
+                        follow(todo, Array.get(o, i));
                     }
                 }
             } else if (o instanceof Collection<?> col) {
@@ -134,7 +134,7 @@ final class Variables {
                         if (todo.size() >= MAX_VISITS) {
                             break;
                         }
-                        todo.push(x);
+                        follow(todo, x);
                     }
                 } catch (RuntimeException e) {
                     // a collection that cannot be iterated now
@@ -146,8 +146,8 @@ final class Variables {
                         if (todo.size() >= MAX_VISITS) {
                             break;
                         }
-                        todo.push(x.getKey());
-                        todo.push(x.getValue());
+                        follow(todo, x.getKey());
+                        follow(todo, x.getValue());
                     }
                 } catch (RuntimeException e) {
                     // a map that cannot be iterated now
@@ -166,7 +166,7 @@ final class Variables {
                         total += 4;
                         try {
                             f.setAccessible(true);
-                            todo.push(f.get(o));
+                            follow(todo, f.get(o));
                         } catch (ReflectiveOperationException | RuntimeException e) {
                             // a JDK-internal field: not followed
                         }
@@ -178,6 +178,13 @@ final class Variables {
     }
 
     private static final int MAX_VISITS = 200_000;
+
+    /** Queues an object to visit; null (an empty array slot, a null field or map value) holds nothing. */
+    private static void follow(Deque<Object> todo, Object o) {
+        if (o != null) {
+            todo.push(o);
+        }
+    }
 
     private static int primitiveSize(Class<?> c) {
         return c == long.class || c == double.class ? 8
