@@ -50,16 +50,19 @@ final class CellControl extends LocalExecutionControl {
     private volatile boolean stopRequested;
     private volatile Object lastValue = NO_VALUE;
     private volatile Runnable beforeInvoke;
+    /** Set when the running snippet was interrupted or stopped because the heap was full. */
+    private volatile boolean stoppedForFullHeap;
 
     /** The class loader that holds the snippets and every jar added to the class path. */
     ClassLoader loader() {
         return loader;
     }
 
-    /** Forgets a previous stop, before a cell runs. */
+    /** Forgets a previous stop, before a cell runs, and re-arms the heap guard. */
     void beginCell() {
         stopRequested = false;
         CellGuard.stopping(false);
+        HeapGuard.beginCell();
     }
 
     /** Forgets the last value, before a snippet is evaluated. */
@@ -111,6 +114,7 @@ final class CellControl extends LocalExecutionControl {
         }, "soma-cell-" + THREADS.incrementAndGet());
         thread.setContextClassLoader(cl);
         thread.setDaemon(true);
+        stoppedForFullHeap = false;
         running = thread;
         try {
             thread.start();
@@ -123,6 +127,10 @@ final class CellControl extends LocalExecutionControl {
         }
         if (failure[0] != null) {
             Throwable t = failure[0];
+            if (stoppedForFullHeap && !(t instanceof InvocationTargetException ite0 && ite0.getCause() instanceof OutOfMemoryError)) {
+                // The interrupt or stop that ended it was the full heap's doing: say so.
+                throw new InvocationTargetException(new OutOfMemoryError(HeapGuard.fullMessage()));
+            }
             if (t instanceof InvocationTargetException ite
                     && (ite.getCause() instanceof ThreadDeath || ite.getCause() instanceof CellGuard.CellStoppedError)) {
                 throw new ExecutionControl.StoppedException();
@@ -220,6 +228,33 @@ final class CellControl extends LocalExecutionControl {
         }, "soma-cell-stopper");
         killer.setDaemon(true);
         killer.start();
+    }
+
+    /**
+     * Called by the {@link HeapGuard}'s thread when the heap is full. A cell in its own code ends at
+     * its next stop check; one that has not ended after a moment runs code without stop checks (a
+     * library's loop): it is interrupted and, on Java 19 and older, stopped; on newer Java it can
+     * only be interrupted, and ends at its next stop check.
+     */
+    void stopForFullHeap() {
+        Thread thread = running;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(200);
+            if (!thread.isAlive() || running != thread) {
+                return;
+            }
+            stoppedForFullHeap = true;
+            thread.interrupt();
+            thread.join(300);
+            if (thread.isAlive()) {
+                forceStop(thread);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @SuppressWarnings({"deprecation", "removal"})
