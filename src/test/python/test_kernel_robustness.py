@@ -327,17 +327,15 @@ class Memory(unittest.TestCase):
         return self.log.tell()
 
     def assert_stopped_readably(self, reply, outputs, log_from):
-        self.assertEqual(reply["status"], "error")
-        self.assertEqual(reply["ename"], "java.lang.OutOfMemoryError")
+        log = self.log_since(log_from)
+        self.assertEqual(reply["status"], "error", log)
+        self.assertEqual(reply["ename"], "java.lang.OutOfMemoryError", log)
         self.assertIn("the kernel stopped the cell before it ran out of memory itself", reply["evalue"],
                       "the cell's own thread met the full heap, at a stop check")
         trace = "\n".join(errors(outputs)[0]["traceback"])
-        self.assertIn("This cell declared hoard (ArrayList, about", trace)
-        self.assertIn("hoard = null;", trace)
-        self.assertIn("Kernel > Restart", trace)
-        self.assertIn("SOMA_KERNEL_JAVA_OPTS=-Xmx", trace)
-        self.assertIn("limited to 300 MB", trace)
-        log = self.log_since(log_from)
+        for advice in ("This cell declared hoard (ArrayList, about", "hoard = null;", "Kernel > Restart",
+                       "SOMA_KERNEL_JAVA_OPTS=-Xmx", "limited to 300 MB"):
+            self.assertIn(advice, trace, log)
         self.assertNotIn("heap was full", log, "a thread of the kernel met the full heap")
         self.assertNotIn("OutOfMemoryError", log)
 

@@ -704,12 +704,13 @@ public final class SomaKernel extends BaseKernel {
     }
 
     private CellException withMemoryNotes(JShell js, CellException error, boolean oom, List<VarSnippet> declared) {
+        int visits = oom ? Variables.VISITS_AFTER_OUT_OF_MEMORY : Variables.MAX_VISITS;
         List<String> notes = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         String firstKept = null;
         for (VarSnippet v : declared) {
             Object value = variables.value(js, v);
-            long bytes = Variables.bytes(value);
+            long bytes = Variables.bytes(value, visits);
             if (bytes >= Variables.LARGE_BYTES) {
                 kept.add(Variables.describe(v.name(), value, bytes));
                 firstKept = firstKept == null ? v.name() : firstKept;
@@ -721,7 +722,7 @@ public final class SomaKernel extends BaseKernel {
                     + ": set " + firstKept + " = null; to free the memory.");
         }
         if (oom) {
-            List<String> largest = variables.largest(js, 3);
+            List<String> largest = variables.largest(js, 3, visits);
             notes.add("The kernel is still running and the notebook's variables keep their values.");
             if (!largest.isEmpty()) {
                 notes.add("The variables holding the most memory: " + String.join(", ", largest) + ".");

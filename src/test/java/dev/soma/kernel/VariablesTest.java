@@ -1,6 +1,7 @@
 package dev.soma.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -35,6 +36,17 @@ class VariablesTest {
         assertTrue(Variables.bytes(map) >= 16 + 8 * 100, "the map's values count");
         assertTrue(Variables.bytes(list) >= 16 + 64, "the list's elements count");
         assertTrue(Variables.bytes(holder) >= 16 + 8 * 10, "the object's fields count");
+    }
+
+    @Test
+    void theKernelsOwnObjectsAreNotTheNotebooksMemory() {
+        // A variable may hold the widget host, which reaches the whole kernel: walking it after an
+        // OutOfMemoryError allocated 15 MB in a full heap. The kernel's classes are not followed.
+        assertTrue(Variables.isKernelOwn(SomaKernel.class));
+        assertTrue(Variables.isKernelOwn(CellControl.class));
+        assertFalse(Variables.isKernelOwn(Holder.class), "a class of the notebook (here: of the tests)");
+        assertFalse(Variables.isKernelOwn(ArrayList.class));
+        assertTrue(Variables.bytes(new CellControl()) < 1000);
     }
 
     /** An object with a null field beside a large one. */
