@@ -242,13 +242,14 @@ final class CellControl extends LocalExecutionControl {
             return;
         }
         try {
-            thread.join(200);
+            // Short waits: outside stop checks the cell eats the freed cushion in milliseconds.
+            thread.join(20);
             if (!thread.isAlive() || running != thread) {
                 return;
             }
             stoppedForFullHeap = true;
             thread.interrupt();
-            thread.join(300);
+            thread.join(30);
             if (thread.isAlive()) {
                 forceStop(thread);
             }
