@@ -71,7 +71,7 @@ final class Probe {
     }
 
     /** What a call and the use of its result gave. */
-    record Ran(Object result, Object used, Throwable thrown, boolean inUse) {}
+    record Ran(Object result, Object used, Throwable thrown, boolean inUse, Object[] args) {}
 
     /** The valid call (no bad argument): it must succeed, or the examples are wrong. */
     Ran baseline(ApiSurface.Entry entry) throws HangException {
@@ -90,7 +90,7 @@ final class Probe {
         // Where even the valid result cannot be used on its own (a builder that needs more settings), only the call is judged.
         boolean useApplies = baseline.thrown() == null;
         if (ran.thrown() != null && (useApplies || !ran.inUse())) {
-            return judgeThrown(ran.thrown(), entry, param, bad, ran.inUse());
+            return judgeThrown(ran.thrown(), entry, param, bad, ran.inUse(), ran.args());
         }
         String allowed = bad.kind().mustReject ? allow.reason(entry, param, bad.kind()) : null;
         if (bad.kind().mustReject && allowed == null) {
@@ -131,7 +131,7 @@ final class Probe {
                 || t instanceof UnsupportedOperationException);
     }
 
-    private Outcome judgeThrown(Throwable t, ApiSurface.Entry entry, String param, Bad bad, boolean inUse) {
+    private Outcome judgeThrown(Throwable t, ApiSurface.Entry entry, String param, Bad bad, boolean inUse, Object[] args) {
         String when = inUse ? "using the result: " : "";
         String summary = t.getClass().getSimpleName() + ": " + t.getMessage();
         if (t instanceof Error) {
@@ -143,7 +143,8 @@ final class Probe {
             return new Outcome(Verdict.RAW_EXCEPTION, when + summary + at);
         }
         String message = String.valueOf(t.getMessage());
-        if (!namesParameter(message, param) && !namesAlias(message, entry, param) && !namesProperty(message, entry)) {
+        if (!namesParameter(message, param) && !namesAlias(message, entry, param) && !namesProperty(message, entry)
+                && !namesGivenName(message, entry, param, args)) {
             if (inUse && bad.kind() == Kind.HUGE && isEngineStop(t)) {
                 return new Outcome(Verdict.ACCEPTED, "a run of it stops clearly: " + summary);
             }
@@ -175,6 +176,8 @@ final class Probe {
     static final Map<String, List<String>> ALIASES = Map.of(
             "more", List.of("attachment", "attachments"),
             "f", List.of("activation"),
+            "nameWithUnit", List.of("parameter"),
+            "namesWithUnits", List.of("parameter"),
             "pattern", List.of("preset"),
             "type", List.of("preset"),
             "LeakyIntegrateAndFire.preset#name", List.of("preset"));
@@ -183,6 +186,26 @@ final class Probe {
     static boolean namesProperty(String message, ApiSurface.Entry entry) {
         String property = ApiSurface.setterProperty(entry);
         return property != null && mentions(message, property);
+    }
+
+    /**
+     * A number may be named by the name the same call gives it: {@code set("sigma [nA]", -1)} or
+     * {@code ParameterSweep.and("b", values)} may say "sigma = -1" or "values of \"b\"".
+     */
+    static boolean namesGivenName(String message, ApiSurface.Entry entry, String param, Object[] args) {
+        Class<?> type = null;
+        java.lang.reflect.Parameter[] ps = entry.executable().getParameters();
+        for (java.lang.reflect.Parameter p : ps) {
+            if (p.getName().equals(param)) type = p.getType();
+        }
+        if (type != double.class && type != double[].class) return false;
+        for (int i = 0; i < ps.length; i++) {
+            if (ps[i].getType() == String.class && args[i] instanceof String given && !given.isBlank()) {
+                String name = given.replaceAll("\\s*\\[.*\\]\\s*$", "").strip();
+                if (!name.isEmpty() && (mentions(message, name) || message.contains("\"" + given + "\""))) return true;
+            }
+        }
+        return false;
     }
 
     static boolean namesParameter(String message, String param) {
@@ -238,16 +261,16 @@ final class Probe {
             try {
                 result = e instanceof Method m ? m.invoke(receiver, args) : ((Constructor<?>) e).newInstance(args);
             } catch (InvocationTargetException x) {
-                return new Ran(null, null, x.getCause(), false);
+                return new Ran(null, null, x.getCause(), false, args);
             } catch (Throwable x) {
-                return new Ran(null, null, x, false);
+                return new Ran(null, null, x, false, args);
             }
             // A void method changes its receiver: use the receiver.
             Object subject = e instanceof Method m && m.getReturnType() == void.class ? receiver : result;
             try {
-                return new Ran(result, Usability.use(subject), null, false);
+                return new Ran(result, Usability.use(subject), null, false, args);
             } catch (Throwable x) {
-                return new Ran(result, null, x, true);
+                return new Ran(result, null, x, true, args);
             }
         });
         try {
