@@ -414,7 +414,7 @@ final class Examples {
         at("FiCurve.Builder.range#to", () -> 4.0);
         at("FiCurve.Builder.durationMs#value", () -> 100.0);
         at("FiCurve.Builder.windowFromMs#value", () -> 10.0);
-        at("NoisyLif.durationMs#value", () -> 150.0);
+        at("NoisyLif.durationMs#durationMs", () -> 150.0);
         at("NoisyLif.dtMs#value", () -> 0.1);
         at("NoisyLif.range#from", () -> 0.0);
         at("NoisyLif.range#to", () -> 2.0);
