@@ -33,6 +33,23 @@ import org.junit.jupiter.api.TestFactory;
  * whose message names the parameter, or in a valid, usable result ({@link Usability}); NaN, ±∞ and
  * null only where {@link AllowList} says why. One dynamic test per method; the counts are printed
  * at the end.
+ *
+ * <p>The rules, in one place:
+ * <ul>
+ *   <li>NaN, ±∞, null (also as an array or list element) must be refused, naming the parameter and
+ *       showing the value; 0, −1, a huge value and an empty array may be refused (naming the
+ *       parameter) or accepted, and an accepted value must give a usable result.</li>
+ *   <li>A Soma exception is one thrown by Soma's code on purpose (an IllegalArgumentException,
+ *       IllegalStateException or a Soma exception type); NullPointerException, index, arithmetic
+ *       and class-cast exceptions, Errors (OutOfMemoryError) and a library's exception are not.</li>
+ *   <li>"Names the parameter": its Java name (compiled with {@code -parameters}) as a word; for a
+ *       one-argument setter the property it sets ({@code withTauMs(v)}: "tauMs"); a name the same
+ *       call gives the value ({@code set("sigma [nA]", v)}: "sigma"); or an alias of
+ *       {@link Probe#ALIASES} (an activation function {@code f} is "the activation").</li>
+ *   <li>Using an accepted result may stop with the engine's own stops (a blow-up, the stability
+ *       check) only for a huge value: a huge but finite conductance is a stiff model, which only a
+ *       run can judge, and those stops name the time, the variable and the step to use.</li>
+ * </ul>
  */
 class BadInputSuiteTest {
     private static Path scratch;
