@@ -160,7 +160,10 @@ final class HeapGuard {
             nextSize = cushionSize(max);
             return null;
         }
-        usedWhenFull = usedAfterCollection();
+        // The last collection may still count the cushion just cleared (a collection can clear a
+        // soft reference early and reclaim it only in the next one): without it, the next collection
+        // would look like room again, and a new cushion would take back what this one freed.
+        usedWhenFull = Math.max(0, usedAfterCollection() - freed);
         // After a full heap the next cushion comes from what this one freed: half of it, so that
         // a second cell that fills the heap is stopped too and the other half stays free.
         nextSize = freed / 2;
