@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <tr><th>meaning</th><th>colour</th><th>hex</th></tr>
  *   <tr><td>membrane potential V</td><td>black</td><td>#000000</td></tr>
  *   <tr><td>m (Na activation), I_Na, excitatory</td><td>vermillion</td><td>#D55E00</td></tr>
- *   <tr><td>h (Na inactivation)</td><td>orange</td><td>#E69F00</td></tr>
+ *   <tr><td>h (Na inactivation)</td><td>orange, dashed (so that it stands apart from m)</td><td>#E69F00</td></tr>
  *   <tr><td>n (K activation), I_K, inhibitory</td><td>blue</td><td>#0072B2</td></tr>
  *   <tr><td>I_L (leak)</td><td>grey</td><td>#7F7F7F</td></tr>
  *   <tr><td>injected input</td><td>reddish purple</td><td>#CC79A7</td></tr>
@@ -109,6 +109,8 @@ public final class Style {
     static final BasicStroke LINE = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     /** A thinner line, for many overlaid or dense traces. */
     static final BasicStroke THIN = new BasicStroke(1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** The dashed data stroke of the gate h, which must stand apart from m (vermillion and orange are close). */
+    static final BasicStroke DASHED_LINE = new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f);
     /** The dashed stroke of thresholds and reference lines. */
     static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
@@ -147,6 +149,22 @@ public final class Style {
             case "input": case "i_inj": case "i_ext": case "stimulus": return INPUT;
             default: return null;
         }
+    }
+
+    /**
+     * The stroke of a named quantity: dashed for the gate h, so that m (vermillion) and h (orange)
+     * stay apart also in print and for readers who confuse the two colours; {@code fallback} otherwise.
+     */
+    static BasicStroke strokeFor(String name, BasicStroke fallback) {
+        if (name == null) {
+            return fallback;
+        }
+        String key = name.strip();
+        int bracket = key.indexOf(" [");
+        if (bracket > 0) {
+            key = key.substring(0, bracket);
+        }
+        return key.equals("h") ? DASHED_LINE : fallback;
     }
 
     /** A new line chart in house style, with axis titles (units in brackets) and a panel title. */
