@@ -17,3 +17,26 @@ def fails_unless(condition, message):
 
 
 VARIATIONS = {}
+
+VARIATIONS["02-hodgkin-huxley.ipynb"] = [
+    Variation(
+        "In section 7, make the hyperpolarising step weaker",
+        [("double hyperpolarisation", [("-10 * uA_per_cm2", "-2 * uA_per_cm2")])],
+        fails_unless("anodeBreak.spikeCount() == 0", "a -2 µA/cm² step for 20 ms should leave no anode-break spike")),
+    Variation(
+        "In section 7, keep −10 µA/cm² but make it much shorter",
+        [("double hyperpolarisation", [("lasting = 20 * ms", "lasting = 5 * ms")])],
+        fails_unless("anodeBreak.spikeCount() == 1", "-10 µA/cm² for 5 ms should still give one anode-break spike")),
+    Variation(
+        "Block the potassium channels in section 4",
+        [("double[] amplitudes = {4", [("Simulation.of(hh).inject(Stimulus.pulse(a", "Simulation.of(hh.withGK(0)).inject(Stimulus.pulse(a")])],
+        fails_unless("pulseRuns.stream().allMatch(r -> { double[] vv = r.values(\"V\"); "
+                     "return vv[vv.length - 1] > -10 && vv[(int) Math.round(4.9 / r.dtMs())] > -10; })",
+                     "without g_K the axon should sit depolarised (above -10 mV) before the pulse and at the end")),
+    Variation(
+        "In section 8, raise the drive to 30 µA/cm²",
+        [("double drive = 10 * uA_per_cm2;", [("double drive = 10 * uA_per_cm2;", "double drive = 30 * uA_per_cm2;")])],
+        "int at22 = Simulation.of(hh.atCelsius(22)).inject(Stimulus.constant(drive)).run(100 * ms).spikeCount();\n"
+        "int at25 = Simulation.of(hh.atCelsius(25)).inject(Stimulus.constant(drive)).run(100 * ms).spikeCount();\n"
+        + fails_unless("at22 > 3 && at25 <= 1", "30 µA/cm² should bring back repetitive firing at 22 °C but not at 25 °C")),
+]

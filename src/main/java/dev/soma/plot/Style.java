@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <tr><th>meaning</th><th>colour</th><th>hex</th></tr>
  *   <tr><td>membrane potential V</td><td>black</td><td>#000000</td></tr>
  *   <tr><td>m (Na activation), I_Na, excitatory</td><td>vermillion</td><td>#D55E00</td></tr>
- *   <tr><td>h (Na inactivation)</td><td>orange, dashed (so that it stands apart from m)</td><td>#E69F00</td></tr>
+ *   <tr><td>h (Na inactivation: it closes the channel)</td><td>bluish green</td><td>#009E73</td></tr>
  *   <tr><td>n (K activation), I_K, inhibitory</td><td>blue</td><td>#0072B2</td></tr>
  *   <tr><td>I_L (leak)</td><td>grey</td><td>#7F7F7F</td></tr>
  *   <tr><td>injected input</td><td>reddish purple</td><td>#CC79A7</td></tr>
@@ -38,11 +38,11 @@ public final class Style {
 
     /** Okabe–Ito black: the membrane potential V. */
     public static final Color BLACK = new Color(0x000000);
-    /** Okabe–Ito orange: h, the sodium inactivation gate; derivatives. */
+    /** Okabe–Ito orange: derivatives. */
     public static final Color ORANGE = new Color(0xE69F00);
     /** Okabe–Ito sky blue. */
     public static final Color SKY_BLUE = new Color(0x56B4E9);
-    /** Okabe–Ito bluish green. */
+    /** Okabe–Ito bluish green: h, the sodium inactivation gate. */
     public static final Color BLUISH_GREEN = new Color(0x009E73);
     /** Okabe–Ito yellow (weak on white: last in the cycle). */
     public static final Color YELLOW = new Color(0xF0E442);
@@ -59,8 +59,11 @@ public final class Style {
     public static final Color V = BLACK;
     /** Colour of the sodium activation gate m. */
     public static final Color M = VERMILLION;
-    /** Colour of the sodium inactivation gate h. */
-    public static final Color H = ORANGE;
+    /**
+     * Colour of the sodium inactivation gate h: bluish green, not a second warm colour, so that it
+     * stands apart from m (vermillion) at a glance, in print and for colour-blind readers.
+     */
+    public static final Color H = BLUISH_GREEN;
     /** Colour of the potassium activation gate n. */
     public static final Color N = BLUE;
     /** Colour of the sodium current. */
@@ -109,8 +112,6 @@ public final class Style {
     static final BasicStroke LINE = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     /** A thinner line, for many overlaid or dense traces. */
     static final BasicStroke THIN = new BasicStroke(1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    /** The dashed data stroke of the gate h, which must stand apart from m (vermillion and orange are close). */
-    static final BasicStroke DASHED_LINE = new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f);
     /** The dashed stroke of thresholds and reference lines. */
     static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
@@ -149,22 +150,6 @@ public final class Style {
             case "input": case "i_inj": case "i_ext": case "stimulus": return INPUT;
             default: return null;
         }
-    }
-
-    /**
-     * The stroke of a named quantity: dashed for the gate h, so that m (vermillion) and h (orange)
-     * stay apart also in print and for readers who confuse the two colours; {@code fallback} otherwise.
-     */
-    static BasicStroke strokeFor(String name, BasicStroke fallback) {
-        if (name == null) {
-            return fallback;
-        }
-        String key = name.strip();
-        int bracket = key.indexOf(" [");
-        if (bracket > 0) {
-            key = key.substring(0, bracket);
-        }
-        return key.equals("h") ? DASHED_LINE : fallback;
     }
 
     /** A new line chart in house style, with axis titles (units in brackets) and a panel title. */

@@ -254,8 +254,7 @@ public final class Traces {
             Check.series(labels.get(i), ys.get(i));
             Check.sameLength("x", x, labels.get(i), ys.get(i));
             Color c = meaningColours ? Style.forMeaning(labels.get(i)) : null;
-            Style.line(chart, unique(chart, labels.get(i)), x, ys.get(i), c != null ? c : Style.cycle(i),
-                    meaningColours ? Style.strokeFor(labels.get(i), Style.LINE) : Style.LINE);
+            Style.line(chart, unique(chart, labels.get(i)), x, ys.get(i), c != null ? c : Style.cycle(i), Style.LINE);
         }
         chart.getStyler().setXAxisMin(x[0]);
         chart.getStyler().setXAxisMax(x[x.length - 1]);
@@ -361,7 +360,7 @@ public final class Traces {
         for (int i = 0; i < 3; i++) {
             Check.series(gateNames[i], gates[i]);
             Check.sameLength("tMs", tMs, gateNames[i], gates[i]);
-            Style.line(gChart, gateNames[i], tMs, gates[i], gateColours[i], Style.strokeFor(gateNames[i], Style.LINE));
+            Style.line(gChart, gateNames[i], tMs, gates[i], gateColours[i], Style.LINE);
             Check.series(currentNames[i], currents[i]);
             Check.sameLength("tMs", tMs, currentNames[i], currents[i]);
             Style.line(iChart, currentNames[i], tMs, currents[i], currentColours[i], Style.LINE);

@@ -69,15 +69,15 @@ class SimulationFiguresTest {
         return null;
     }
 
-    /** m (vermillion) and h (orange) are close in colour: h is dashed wherever the gates are drawn. */
+    /** m is vermillion; h, once orange and hard to tell from it, is bluish green wherever the gates are drawn. */
     @Test
-    void theGateHIsDashedSoThatItStandsApartFromM() {
+    void theGatesHaveThreeColoursThatStandApart() {
         XYChart gates = (XYChart) Plots.hodgkinHuxley(hh).charts().get(1);
         XYChart trace = (XYChart) Plots.trace(hh, "m", "h", "n").charts().get(0);
         for (XYChart c : List.of(gates, trace)) {
-            assertTrue(series(c, "h").getLineStyle().getDashArray() != null, "h is solid");
-            assertEquals(null, series(c, "m").getLineStyle().getDashArray());
-            assertEquals(null, series(c, "n").getLineStyle().getDashArray());
+            assertEquals(Style.VERMILLION, series(c, "m").getLineColor());
+            assertEquals(Style.BLUISH_GREEN, series(c, "h").getLineColor());
+            assertEquals(Style.BLUE, series(c, "n").getLineColor());
         }
     }
 
