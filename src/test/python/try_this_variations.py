@@ -40,3 +40,23 @@ VARIATIONS["02-hodgkin-huxley.ipynb"] = [
         "int at25 = Simulation.of(hh.atCelsius(25)).inject(Stimulus.constant(drive)).run(100 * ms).spikeCount();\n"
         + fails_unless("at22 > 3 && at25 <= 1", "30 µA/cm² should bring back repetitive firing at 22 °C but not at 25 °C")),
 ]
+
+VARIATIONS["01-artificial-neuron.ipynb"] = [
+    Variation(
+        "In section 3, raise the learning rate",
+        [("double rate = 2.0;", [("double rate = 2.0;", "double rate = 20.0;"),
+                                 ("double[] start = {0.1, -0.1, 0.0};", "double[] start = {-1.0, 0.5, 0.5};")])],
+        fails_unless("Arrays.equals(finalWeights.get(\"step\"), start) && finalLoss.get(\"step\") > 0.4 && finalLoss.get(\"sigmoid\") < 0.05",
+                     "the step neuron's weights should not move while the sigmoid neuron learns")),
+    Variation(
+        "In section 4, replace `Activation.RELU` by `Activation.SIGMOID`",
+        [("var unit = Activation.neuron(", [("Activation.neuron(Activation.RELU", "Activation.neuron(Activation.SIGMOID")])],
+        "double[] lowered = new double[51];                  // where x_E >= 1.5 (k = 50 ... 100)\n"
+        "for (int k = 50; k < drive.length; k++) lowered[k - 50] = out[0][k] - out[2][k];\n"
+        + fails_unless("Arrays.stream(lowered).max().getAsDouble() - Arrays.stream(lowered).min().getAsDouble() > 0.05",
+                       "with a sigmoid the output should drop by different amounts at different inputs (a ReLU drops by exactly 1 above x_E = 1)")),
+    Variation(
+        "In section 6, set τ to 50 ms",
+        [("double tau = 10 * ms;", [("double tau = 10 * ms;", "double tau = 50 * ms;")])],
+        fails_unless("r[700] > 0.55 && r[700] < 0.7", "with τ = 50 ms the rate should reach only about 63 % of the way (about 0.62) by 70 ms")),
+]

@@ -79,11 +79,11 @@ public final class Exercise {
             throw new IllegalArgumentException("tolerance = " + tolerance + " must be a finite number ≥ 0 (in " + unit + ")");
         }
         String u = unit == null || unit.isBlank() ? "" : " " + unit.strip();
-        String expectation = String.format(Locale.ROOT, "expected %s ± %s%s", number(expected), number(tolerance), u);
+        String expectation = String.format(Locale.ROOT, "expected %s ± %s%s", number(expected, tolerance), number(tolerance), u);
         if (Double.isNaN(yours) || !(Math.abs(yours - expected) <= tolerance)) {
-            throw new AssertionError(String.format(Locale.ROOT, "✗ %s = %s%s, %s: not yet right", quantity, number(yours), u, expectation));
+            throw new AssertionError(String.format(Locale.ROOT, "✗ %s = %s%s, %s: not yet right", quantity, number(yours, tolerance), u, expectation));
         }
-        System.out.println(String.format(Locale.ROOT, "✓ %s = %s%s (%s)", quantity, number(yours), u, expectation));
+        System.out.println(String.format(Locale.ROOT, "✓ %s = %s%s (%s)", quantity, number(yours, tolerance), u, expectation));
     }
 
     /**
@@ -105,7 +105,23 @@ public final class Exercise {
         System.out.println("✓ " + claim.strip());
     }
 
-    /** Four significant digits, without a trailing exponent for ordinary sizes. */
+    /**
+     * {@code x} with four significant digits, or more decimals when the tolerance is finer (down to
+     * the tolerance's first digit, at most 10), so that a check at 1e-6 shows the digits it compares.
+     */
+    static String number(double x, double tolerance) {
+        if (!(tolerance > 0) || !Double.isFinite(x) || x == 0 || Math.abs(x) >= 1e6) {
+            return number(x);
+        }
+        int forTolerance = Math.min(10, (int) Math.ceil(-Math.log10(tolerance) - 1e-9));
+        int forDigits = Math.max(0, 3 - (int) Math.floor(Math.log10(Math.abs(x))));
+        if (forTolerance <= forDigits) {
+            return number(x);
+        }
+        return String.format(Locale.ROOT, "%." + forTolerance + "f", x);
+    }
+
+    /** Four significant digits, without a trailing exponent for ordinary sizes; small tolerances as 1e-06. */
     static String number(double x) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return Double.toString(x);
@@ -122,6 +138,7 @@ public final class Exercise {
             }
             return s;
         }
-        return String.format(Locale.ROOT, "%.3e", x);
+        return a < 1e-3 && Math.abs(a / Math.pow(10, Math.floor(Math.log10(a))) - 1) < 1e-9
+                ? String.format(Locale.ROOT, "%.0e", x) : String.format(Locale.ROOT, "%.3e", x);
     }
 }

@@ -61,7 +61,15 @@ class ExerciseTest {
         assertEquals("1.5", Exercise.number(1.5));
         assertEquals("-65.43", Exercise.number(-65.4321));
         assertEquals("1234", Exercise.number(1234.4));
-        assertEquals("1.000e-05", Exercise.number(1e-5));
+        assertEquals("1e-05", Exercise.number(1e-5));
+        assertEquals("2.500e-05", Exercise.number(2.5e-5));
+    }
+
+    @Test
+    void aFineToleranceShowsTheDigitsItCompares() {
+        assertEquals("0.821967", Exercise.number(0.82196703, 1e-6));
+        assertEquals("13.27", Exercise.number(13.2655, 0.05));
+        assertEquals("21.2", Exercise.number(21.199, 0.01));
     }
 
     private static String printed(Runnable r) {
