@@ -99,7 +99,7 @@ class TryThis(unittest.TestCase):
             if name in ADOPT_LATER:
                 continue
             if try_this_bullets(nbformat.read(path, as_version=4)):
-                self.assertIn(name, VARIATIONS, f"{name} has a 'Try this' cell but no variations in try_this_variations.py")
+                self.assertTrue(name in VARIATIONS, f"{name} has a 'Try this' cell but no variations in try_this_variations.py")
 
     def test_every_try_this_bullet_has_a_variation(self):
         for name, variations in VARIATIONS.items():
