@@ -4,11 +4,13 @@ says, and has the effect the text leads the reader to find.
 Each notebook's "## Try this" cell is a list of bullets; VARIATIONS holds one Variation per bullet
 (the test fails when a bullet has none, so a new suggestion needs its check here). A variation
 names the cells it changes (by a piece of their source that occurs in exactly one cell) with
-textual replacements, each of which must occur in its cell, and a Java check that runs in the
+textual replacements, each of which must occur in its cell (no replacements: the cell only runs
+again, after the changed ones before it), and a Java check that runs in the
 notebook's kernel after the changed cells, with their variables in scope (it throws when the
 effect does not hold). The test executes a notebook once: at the last cell a variation changes, it
 runs the changed cells, then the check, then the original cells again to restore the state the
-rest of the notebook expects. Interactive demos and exercise stubs are left out of this run (they
+rest of the notebook expects; a variation that changes no cell (a new experiment) runs at the end.
+Interactive demos and exercise stubs are left out of this run (they
 show or stop; nothing later reads them).
 """
 import os
@@ -65,6 +67,10 @@ def plan(nb, variations):
                 source = source.replace(old, new)
             changed[index] = source
             indices.append(index)
+        if not indices:                  # a new experiment only: at the end of the notebook
+            block = [nbformat.v4.new_code_cell(code, metadata={"try_this": v.bullet}) for code in (v.extra, v.check) if code]
+            after.setdefault(len(nb.cells) - 1, []).extend(block)
+            continue
         first, last = min(indices), max(indices)
         block = []
         for i in range(first, last + 1):

@@ -60,3 +60,27 @@ VARIATIONS["01-artificial-neuron.ipynb"] = [
         [("double tau = 10 * ms;", [("double tau = 10 * ms;", "double tau = 50 * ms;")])],
         fails_unless("r[700] > 0.55 && r[700] < 0.7", "with τ = 50 ms the rate should reach only about 63 % of the way (about 0.62) by 70 ms")),
 ]
+
+VARIATIONS["03-which-activation-function.ipynb"] = [
+    Variation(
+        "Give Hodgkin–Huxley a noisy input below its jump",
+        [],
+        fails_unless("Arrays.stream(noisyBelow.spikeTimes()).filter(s -> s > 100).count() > 3 "
+                     "&& Arrays.stream(quietBelow.spikeTimes()).filter(s -> s > 100).count() == 0",
+                     "noise around 5 µA/cm² should make the axon fire where a constant 5 µA/cm² is silent after its onset"),
+        extra="var noisyBelow = Simulation.of(hh).inject(Stimulus.noise(5 * uA_per_cm2, 2 * uA_per_cm2, 1 * ms, 1)).run(1000 * ms);\n"
+              "var quietBelow = Simulation.of(hh).inject(Stimulus.constant(5 * uA_per_cm2)).run(1000 * ms);"),
+    Variation(
+        "In section 2, give the LIF a refractory period of 5 ms",
+        [("var lif = Neurons.lif();", [("var lif = Neurons.lif();", "var lif = Neurons.lif().withRefractoryMs(5 * ms);")]),
+         ("double[] sigmas = {0.5 * nA", [])],
+        fails_unless("lifRateHz(4 * nA) < 90 && Math.abs(lifFi.ratesHz()[20] - lifRateHz(4 * nA)) < 0.5 "
+                     "&& simulated[1][8] < 95 && Math.abs(simulated[1][8] - siegert[1][8]) < 5",
+                     "with t_ref = 5 ms the rate at 4 nA should fall below 90 Hz (noiseless) and 95 Hz (noisy), simulation and theory agreeing")),
+    Variation(
+        "In section 4, replace the step by a sine of 1 nA at 50 Hz",
+        [("var extra = Stimulus.step(", [("var extra = Stimulus.step(1.5 * nA, 200 * ms, 400 * ms);", "var extra = Stimulus.sine(1 * nA, 50 * Hz, 0 * nA);")])],
+        "long up = 0, down = 0;\n"
+        "for (double[] train : trains) for (double s : train) if (s >= 100) { if (s % 20 < 10) up++; else down++; }\n"
+        + fails_unless("up > 1.5 * down", "the population should fire more in the sine's positive half-cycles, even at 50 Hz")),
+]
