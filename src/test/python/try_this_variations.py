@@ -84,3 +84,43 @@ VARIATIONS["03-which-activation-function.ipynb"] = [
         "for (double[] train : trains) for (double s : train) if (s >= 100) { if (s % 20 < 10) up++; else down++; }\n"
         + fails_unless("up > 1.5 * down", "the population should fire more in the sine's positive half-cycles, even at 50 Hz")),
 ]
+
+VARIATIONS["04-inhibitory-synapses.ipynb"] = [
+    Variation(
+        "In section 3, make the shunt three times stronger",
+        [("double inhibitoryCurrent = -1 * nA", [("shunt = 100 * nS;", "shunt = 300 * nS;")]),
+         ("int top = currents.length - 1", [])],
+        "int firstShunted = 0;\n"
+        "while (firstShunted < currents.length && rates[3][firstShunted] == 0) firstShunted++;\n"
+        + fails_unless("Math.abs(predicted[3] - 8.0) < 1e-9 && firstShunted == currents.length",
+                       "a 300 nS shunt should leave the neuron silent on the whole 0-8 nA grid, and the table say so")),
+    Variation(
+        "Then extend the grid as well",
+        [("double inhibitoryCurrent = -1 * nA", [("shunt = 100 * nS;", "shunt = 300 * nS;")]),
+         ("double maxCurrent = 8 * nA;", [("double maxCurrent = 8 * nA;", "double maxCurrent = 12 * nA;")]),
+         ("int top = currents.length - 1", [])],
+        "int firstShunted = 0;\n"
+        "while (firstShunted < currents.length && rates[3][firstShunted] == 0) firstShunted++;\n"
+        "double slopeShunt = (rates[3][top] - rates[3][lower]) / 2, slopeCurrent = (rates[1][top] - rates[1][lower]) / 2;\n"
+        + fails_unless("Math.abs(predicted[3] - 8.0) < 1e-9 && currents[firstShunted] > 8.0 && currents[firstShunted] < 8.5 && slopeShunt >= slopeCurrent",
+                       "a 300 nS shunt should start firing just above 8 nA and rise at least as steeply as the -1 nA curve")),
+    Variation(
+        "Add synaptic noise to every run of the f–I loop in section 3",
+        [("double maxCurrent = 8 * nA;", [("var base = Simulation.of(lif).inject(Stimulus.constant(currents[j] * nA));",
+                                           "var base = Simulation.of(lif).inject(Stimulus.constant(currents[j] * nA))"
+                                           ".attach(Synapses.ampa(lif).from(Spikes.poisson(1000, 5 * Hz, 300 * ms, 1), 1 * nS));")]),
+         ("int top = currents.length - 1", [])],
+        fails_unless("rates[3][top] >= 0.9 * rates[1][top] && rates[3][top] < rates[0][top]",
+                     "with this (excitatory) noise the shunted rate at 8 nA should still end within 10 % of the -1 nA curve: not divided")),
+    Variation(
+        "In section 1, move the GABA-A reversal potential to −60 mV",
+        [("double eGaba = -80 * mV;", [("double eGaba = -80 * mV;", "double eGaba = -60 * mV;")])],
+        "long withBarrage = Arrays.stream(driven.get(1).spikeTimes()).filter(s -> s >= 100 && s < 200).count();\n"
+        "long without = Arrays.stream(Simulation.of(lif).inject(Stimulus.constant(2.6 * nA)).run(300 * ms).spikeTimes()).filter(s -> s >= 100 && s < 200).count();\n"
+        + fails_unless("Arrays.stream(atRest.get(1).values(\"V\")).max().getAsDouble() > -69 && withBarrage > 0 && withBarrage < without",
+                       "a -60 mV GABA-A synapse should depolarise at rest and slow the firing without stopping it")),
+    Variation(
+        "In section 5, raise the inhibitory weight from 13 to 16 nS",
+        [("int nE = 1000, nI = 250;", [("weightI = 13 * nS;", "weightI = 16 * nS;")])],
+        fails_unless("balanced.spikeCount() < 10", "16 nS of inhibition should nearly silence the balanced neuron (39 Hz at 13 nS)")),
+]
