@@ -124,3 +124,37 @@ VARIATIONS["04-inhibitory-synapses.ipynb"] = [
         [("int nE = 1000, nI = 250;", [("weightI = 13 * nS;", "weightI = 16 * nS;")])],
         fails_unless("balanced.spikeCount() < 10", "16 nS of inhibition should nearly silence the balanced neuron (39 Hz at 13 nS)")),
 ]
+
+VARIATIONS["05-timing-and-coincidence.ipynb"] = [
+    Variation(
+        "In section 1, raise the weight to 12 nS",
+        [("double weight = 8 * nS;", [("double weight = 8 * nS;", "double weight = 12 * nS;")]),
+         ("double[] pFire = new double[jitters.length];", [])],
+        fails_unless("pFire[6] >= 0.99 && pFire[8] >= 0.5", "with 12 nS the neuron should still fire for volleys 6 ms wide, and mostly at 10 ms")),
+    Variation(
+        "In section 1, replace AMPA by NMDA",
+        [("double weight = 8 * nS;", [("var synapse = Synapses.ampa(lif);", "var synapse = Synapses.nmda(lif);"),
+                                      ("double weight = 8 * nS;", "double weight = 20 * nS;")]),
+         ("double[] pFire = new double[jitters.length];", [])],
+        fails_unless("pFire[5] >= 0.8", "through NMDA a volley 5 ms wide should still fire the neuron (AMPA at 8 nS: 1 in 10)")),
+    Variation(
+        "In section 2, use `Synapses.currentExponential(neuron, 5 * ms)`",
+        [("double[] taus = {5, 10, 20}", [("Synapses.voltageJump(neuron).from(Spikes.at(20 * ms, 20 * ms + separations[s] * ms), 12 * mV)",
+                                           "Synapses.currentExponential(neuron, 5 * ms).from(Spikes.at(20 * ms, 20 * ms + separations[s] * ms), 4.8 * nA)")])],
+        "int widest = 0;\nwhile (widest < separations.length - 1 && pPair[1][widest + 1] >= 0.5) widest++;\n"
+        + fails_unless("separations[widest] >= 7", "with a 5 ms synaptic current the window for τ_m = 10 ms should be at least 7 ms (4 ms with the delta synapse)")),
+    Variation(
+        "In section 3, slow the detectors down",
+        [("double detectorTau = 0.5 * ms", [("double detectorTau = 0.5 * ms", "double detectorTau = 2 * ms")]),
+         ("double[] itds = {-0.6, -0.2, 0.2, 0.6};", [])],
+        "boolean blurred = true;\n"
+        "for (double[] c : counts) blurred &= Arrays.stream(c).max().getAsDouble() < 0.3 * Arrays.stream(c).sum();\n"
+        + fails_unless("blurred", "slow detectors should all fire: no neuron should hold 30 % of the array's spikes")),
+    Variation(
+        "In section 3, keep the fast detectors but add more jitter",
+        [("double detectorTau = 0.5 * ms", [("jitter = 0.05 * ms;", "jitter = 0.2 * ms;")]),
+         ("double[] itds = {-0.6, -0.2, 0.2, 0.6};", [])],
+        "boolean broad = true;\n"
+        "for (double[] c : counts) broad &= Arrays.stream(c).max().getAsDouble() < 0.5 * Arrays.stream(c).sum();\n"
+        + fails_unless("broad", "with 0.2 ms of jitter the winner should hold less than half of the array's spikes (about 85 % at 0.05 ms)")),
+]
