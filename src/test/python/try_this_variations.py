@@ -158,3 +158,33 @@ VARIATIONS["05-timing-and-coincidence.ipynb"] = [
         "for (double[] c : counts) broad &= Arrays.stream(c).max().getAsDouble() < 0.5 * Arrays.stream(c).sum();\n"
         + fails_unless("broad", "with 0.2 ms of jitter the winner should hold less than half of the array's spikes (about 85 % at 0.05 ms)")),
 ]
+
+VARIATIONS["06-neuron-zoo.ipynb"] = [
+    Variation(
+        "Make your own AdEx pattern",
+        [],
+        fails_unless("withB.spikeCount() < 52 && withAB.spikeCount() < withB.spikeCount() "
+                     "&& Analysis.adaptationIndex(withB, 0) < 0.05 && Analysis.adaptationIndex(withAB, 0) < 0.05",
+                     "b and a should lower the tonic cell's spike count (52) without making its intervals lengthen"),
+        extra="var tonicCell = Neurons.adex(\"tonic\");\n"
+              "var tonicStep = Stimulus.step(Neurons.adexInputNa(\"tonic\"), 20 * ms, 520 * ms);\n"
+              "var withB = Simulation.of(tonicCell.withSpikeAdaptationNa(0.08)).inject(tonicStep).run(550 * ms);\n"
+              "var withAB = Simulation.of(tonicCell.withSpikeAdaptationNa(0.08).withAdaptationUs(0.01)).inject(tonicStep).run(550 * ms);"),
+    Variation(
+        "Repeat the pulse-pair experiment of section 3 with a LIF",
+        [],
+        fails_unless("alone == 0 && firesAt.get(2.0) && firesAt.get(5.0) && !firesAt.get(20.0) && !firesAt.get(40.0) && !firesAt.get(45.0) && !firesAt.get(50.0)",
+                     "a LIF should fire only for the shortest intervals, with no preferred interval near 40 ms"),
+        extra="var plainLif = Neurons.lif();\n"
+              "int alone = Simulation.of(plainLif).inject(Stimulus.pulse(9 * nA, 20 * ms, 2 * ms)).run(100 * ms).spikeCount();\n"
+              "var firesAt = new LinkedHashMap<Double, Boolean>();\n"
+              "for (double gap : new double[] {2, 5, 10, 20, 30, 40, 45, 50, 60})\n"
+              "    firesAt.put(gap, Simulation.of(plainLif).inject(Stimulus.pulse(9 * nA, 20 * ms, 2 * ms))\n"
+              "            .inject(Stimulus.pulse(9 * nA, 20 * ms + gap, 2 * ms)).run(200 * ms).spikeCount() > 0);"),
+    Variation(
+        "Set the input of the second FitzHugh–Nagumo plane",
+        [("double fhnDrive = 0.5;", [("double fhnDrive = 0.5;", "double fhnDrive = 0.3;")]),
+         ("var small = Simulation.of(fhn)", [])],
+        fails_unless("Analysis.phasePlane(fhn, fhnDrive, -2.5, 2.5, -1, 2).fixedPoints().get(0).stable() && lateHigh - lateLow < 0.05",
+                     "at I = 0.3 the fixed point should be a stable focus and the trajectory spiral into it")),
+]
