@@ -188,3 +188,41 @@ VARIATIONS["06-neuron-zoo.ipynb"] = [
         fails_unless("Analysis.phasePlane(fhn, fhnDrive, -2.5, 2.5, -1, 2).fixedPoints().get(0).stable() && lateHigh - lateLow < 0.05",
                      "at I = 0.3 the fixed point should be a stable focus and the trajectory spiral into it")),
 ]
+
+VARIATIONS["08-analysis-with-tablesaw.ipynb"] = [
+    Variation(
+        "Add a third parameter to the sweep",
+        [("var table = Analysis.sweep(", [(".and(\"I [pA]\", 200, 300, 400, 500, 600, 700, 800)",
+                                           ".and(\"I [pA]\", 200, 300, 400, 500, 600, 700, 800).and(\"a [nS]\", 0, 4)"),
+                                          ("withSpikeAdaptationNa(p.get(\"b [pA]\") * pA)",
+                                           "withSpikeAdaptationNa(p.get(\"b [pA]\") * pA).withAdaptationUs(p.get(\"a [nS]\") * nS)")])],
+        fails_unless("table.rowCount() == 70 && lowerForEveryB", "with a = 4 nS the mean rate should be lower than with a = 0 for every b"),
+        extra="var byAB = table.copy().replaceColumn(\"b [pA]\", table.doubleColumn(\"b [pA]\").asIntColumn())\n"
+              "        .replaceColumn(\"a [nS]\", table.doubleColumn(\"a [nS]\").asIntColumn());\n"
+              "var summaryAB = byAB.summarize(\"rate [Hz]\", tech.tablesaw.aggregate.AggregateFunctions.mean).by(\"a [nS]\", \"b [pA]\");\n"
+              "boolean lowerForEveryB = true;\n"
+              "for (int b : new int[] {0, 30, 60, 90, 120}) {\n"
+              "    var rows = summaryAB.where(summaryAB.intColumn(\"b [pA]\").isEqualTo(b));\n"
+              "    double r0 = rows.where(rows.intColumn(\"a [nS]\").isEqualTo(0)).numberColumn(2).getDouble(0);\n"
+              "    double r4 = rows.where(rows.intColumn(\"a [nS]\").isEqualTo(4)).numberColumn(2).getDouble(0);\n"
+              "    lowerForEveryB &= r4 < r0;\n"
+              "}"),
+    Variation(
+        "Measure the latency of the first spike",
+        [("var table = Analysis.sweep(", [(".measure(\"adaptation index\", r -> Math.rint(1000 * Analysis.adaptationIndex(r, 0)) / 1000)",
+                                           ".measure(\"adaptation index\", r -> Math.rint(1000 * Analysis.adaptationIndex(r, 0)) / 1000)"
+                                           "\n        .measure(\"latency [ms]\", r -> Analysis.firstSpikeLatencyMs(r, 0))")])],
+        "var longest = table.where(table.doubleColumn(\"rate [Hz]\").isGreaterThan(0)).sortDescendingOn(\"latency [ms]\").first(1);\n"
+        + fails_unless("longest.doubleColumn(\"I [pA]\").get(0) == 300", "the longest first-spike latency should come with the weakest current that fires, 300 pA")),
+    Variation(
+        "Add the rate at the end of each run",
+        [],
+        fails_unless("worstI == 300 && worstB > 0", "the mean and the end rate should differ most just above the rheobase (300 pA), with spike-triggered adaptation"),
+        extra="double[] meanRate = table.doubleColumn(\"rate [Hz]\").asDoubleArray(), lastIsi = table.doubleColumn(\"last ISI [ms]\").asDoubleArray();\n"
+              "double[] bOf = table.doubleColumn(\"b [pA]\").asDoubleArray(), iOf = table.doubleColumn(\"I [pA]\").asDoubleArray();\n"
+              "double worstRatio = 0, worstB = -1, worstI = -1;\n"
+              "for (int k = 0; k < meanRate.length; k++)\n"
+              "    if (Double.isFinite(lastIsi[k]) && meanRate[k] / (1000 / lastIsi[k]) > worstRatio) {\n"
+              "        worstRatio = meanRate[k] / (1000 / lastIsi[k]); worstB = bOf[k]; worstI = iOf[k];\n"
+              "    }"),
+]
