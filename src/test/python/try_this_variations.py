@@ -226,3 +226,14 @@ VARIATIONS["08-analysis-with-tablesaw.ipynb"] = [
               "        worstRatio = meanRate[k] / (1000 / lastIsi[k]); worstB = bOf[k]; worstI = iOf[k];\n"
               "    }"),
 ]
+
+VARIATIONS["00-quickstart.ipynb"] = [
+    Variation(
+        "Change the amplitude in cell 2 to `6.5 * uA_per_cm2`",
+        [("var hh  = Neurons.hodgkinHuxley();", [("Stimulus.step(10 * uA_per_cm2, 10 * ms, 110 * ms)", "Stimulus.step(6.5 * uA_per_cm2, 10 * ms, 110 * ms)")])],
+        fails_unless("run.spikeCount() >= 5 && run.spikeCount() < 7", "at 6.5 µA/cm² the axon should still fire all along the step, with fewer spikes than at 10 µA/cm² (7)")),
+    Variation(
+        "Warm the axon in cell 2 to 18.5 °C",
+        [("var hh  = Neurons.hodgkinHuxley();", [("var hh  = Neurons.hodgkinHuxley();", "var hh  = Neurons.hodgkinHuxley().atCelsius(18.5);")])],
+        fails_unless("run.spikeCount() > 14", "at 18.5 °C the same step should give at least twice the 7 spikes of 6.3 °C")),
+]
