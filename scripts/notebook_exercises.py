@@ -47,8 +47,10 @@ def is_solution(cell):
 
 
 def marker_error(output):
-    """True when an error output is the one Exercise.todo raises."""
-    return (output.get("output_type") == "error" and output.get("ename", "").endswith(MARKER_CLASS)
+    """True when an error output is the one Exercise.todo raises (the Soma kernel names its class,
+    Exercise$Unfinished; IJava wraps every exception of a cell in an EvalException with its message)."""
+    return (output.get("output_type") == "error"
+            and (output.get("ename", "").endswith(MARKER_CLASS) or output.get("ename", "") == "EvalException")
             and output.get("evalue", "").startswith(MARKER_PREFIX))
 
 

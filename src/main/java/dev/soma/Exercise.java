@@ -138,7 +138,8 @@ public final class Exercise {
             }
             return s;
         }
-        return a < 1e-3 && Math.abs(a / Math.pow(10, Math.floor(Math.log10(a))) - 1) < 1e-9
+        double mantissa = a / Math.pow(10, Math.floor(Math.log10(a)));
+        return a < 1e-3 && Math.abs(mantissa - Math.rint(mantissa)) < 1e-9
                 ? String.format(Locale.ROOT, "%.0e", x) : String.format(Locale.ROOT, "%.3e", x);
     }
 }

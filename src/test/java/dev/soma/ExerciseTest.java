@@ -63,6 +63,7 @@ class ExerciseTest {
         assertEquals("1234", Exercise.number(1234.4));
         assertEquals("1e-05", Exercise.number(1e-5));
         assertEquals("2.500e-05", Exercise.number(2.5e-5));
+        assertEquals("2e-04", Exercise.number(2e-4));
     }
 
     @Test
