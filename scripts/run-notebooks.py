@@ -108,15 +108,18 @@ def main():
     return 1 if failed else 0
 
 
-# The README shows the quick start's last figure: an activation function next to action potentials.
+# The README shows the quick start's last figure outside its exercises: an activation function next
+# to action potentials.
 README_FIGURE_SOURCE = "00-quickstart.ipynb"
 README_FIGURE = os.path.join("docs", "activation-vs-action-potential.png")
 
 
 def save_last_figure(nb, target):
-    """Writes the last PNG a notebook shows to target."""
+    """Writes the last PNG a notebook shows to target, leaving out exercise and solution cells (a
+    solution's figure is a hint, not the notebook's picture)."""
     import base64
     images = [o["data"]["image/png"] for c in nb.cells if c.cell_type == "code"
+              and not notebook_exercises.is_stub(c) and not notebook_exercises.is_solution(c)
               for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
     if images:
         os.makedirs(os.path.dirname(target), exist_ok=True)
