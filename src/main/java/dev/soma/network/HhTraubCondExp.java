@@ -226,6 +226,7 @@ public final class HhTraubCondExp extends PopulationModel {
 
     @Override
     public boolean isConductance(String variable) {
+        indexOf(variable);
         return variable.equals("ge") || variable.equals("gi");
     }
 

@@ -62,10 +62,10 @@ public final class LifCurrentExp extends PopulationModel {
                     + thresholdMv + "; otherwise a neuron would fire again at once");
         }
         requireNonNegative("refractoryMs", refractoryMs, "give the refractory period in ms, 0 for none");
-        requireFinite("v0LowMv", v0LowMv, "give the lower end of the starting potentials in mV");
-        requireFinite("v0HighMv", v0HighMv, "give the upper end of the starting potentials in mV");
+        requireFinite("lowMv", v0LowMv, "give the lower end of the starting potentials in mV");
+        requireFinite("highMv", v0HighMv, "give the upper end of the starting potentials in mV");
         if (v0HighMv < v0LowMv) {
-            throw new IllegalArgumentException("v0HighMv = " + v0HighMv + " is below v0LowMv = " + v0LowMv
+            throw new IllegalArgumentException("highMv = " + v0HighMv + " is below lowMv = " + v0LowMv
                     + "; give the range of starting potentials as (low, high)");
         }
         this.tauMMs = tauMMs;

@@ -68,6 +68,9 @@ public final class Population {
     /** Sets one variable of every neuron (e.g. custom starting potentials); the length must match. */
     public void set(String variable, double[] values) {
         int k = model.indexOf(variable);
+        if (values == null) {
+            throw new IllegalArgumentException("values = null; give one value of " + variable + " per neuron (" + size + ")");
+        }
         if (values.length != size) {
             throw new IllegalArgumentException("values.length = " + values.length + " but population " + name
                     + " has " + size + " neurons; give one value per neuron");

@@ -42,11 +42,15 @@ public abstract class PopulationModel {
      * comes from the reversal potential of the conductance, not from the sign of its weight.
      */
     public boolean isConductance(String variable) {
+        indexOf(variable);
         return false;
     }
 
     /** The index of a variable, or an exception listing the valid names. */
     public final int indexOf(String variable) {
+        if (variable == null) {
+            throw new IllegalArgumentException("variable = null; name a variable of " + kind() + ", one of " + variables());
+        }
         int i = variables().indexOf(variable);
         if (i < 0) {
             throw new IllegalArgumentException("variable = \"" + variable + "\" is not a variable of "

@@ -200,6 +200,9 @@ public final class SpikingNetwork {
 
     /** The population with this name, or an exception listing the names. */
     public Population population(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name = null; name a population, one of " + names());
+        }
         for (Population p : populations) {
             if (p.name().equals(name)) {
                 return p;
@@ -302,7 +305,7 @@ public final class SpikingNetwork {
         if (n < 1 || Math.abs(ratio - n) > 1e-6 * Math.max(1, ratio)) {
             long lower = Math.max(1, (long) Math.floor(ratio));
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "durationMs = %s is %s steps of dt = %s ms; the network advances in whole steps (it has no "
+                    "durationMs = %s is %s steps of dtMs = %s ms; the network advances in whole steps (it has no "
                             + "partial step to take), so give a multiple of dt, e.g. %s ms (%d step%s) or %s ms",
                     NetworkResult.plain(durationMs), Memory.count(ratio), NetworkResult.plain(dtMs),
                     NetworkResult.plain(lower * dtMs), lower, lower == 1 ? "" : "s",
@@ -723,6 +726,12 @@ public final class SpikingNetwork {
                 throw new IllegalArgumentException("size = " + size + " neurons for population " + name
                         + "; a population needs at least one neuron");
             }
+            long total = size;
+            for (PopSpec p : pops.values()) total += p.size;
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "size = %,d neurons for population %s makes %,d "
+                        + "neurons in all, more than a network can number (%,d); use fewer", size, name, total, Integer.MAX_VALUE - 8));
+            }
             pops.put(name, new PopSpec(name, model, size));
             return this;
         }
@@ -813,6 +822,7 @@ public final class SpikingNetwork {
             if (rule == null) {
                 throw new IllegalArgumentException("rule is null; give a connectivity, e.g. Connectivity.fixedProbability(0.02)");
             }
+            rule.checkSizes(a.size, b.size, from.equals(to));
             if (delayMs != ONE_STEP) {
                 checkDelay("delayMs", delayMs, dtMs);
             }
@@ -883,13 +893,16 @@ public final class SpikingNetwork {
             }
             p.model.indexOf(variable);
             if (neurons == null || neurons.length == 0) {
-                throw new IllegalArgumentException("neurons is empty; give the indices of the neurons to record, e.g. 0, 1, 2");
+                throw new IllegalArgumentException("neurons " + (neurons == null ? "= null" : "is empty")
+                        + "; give the indices of the neurons to record, e.g. 0, 1, 2");
+            }
+            for (int i = 0; i < neurons.length; i++) {
+                if (neurons[i] < 0 || neurons[i] >= p.size) {
+                    throw new IllegalArgumentException("neurons[" + i + "] = " + neurons[i] + ": neuron " + neurons[i]
+                            + " is not in population " + population + "; use 0.." + (p.size - 1));
+                }
             }
             for (int j : neurons) {
-                if (j < 0 || j >= p.size) {
-                    throw new IllegalArgumentException("neuron " + j + " is not in population " + population
-                            + "; use 0.." + (p.size - 1));
-                }
                 probes.add(new ProbeSpec(population, variable, j));
             }
             return this;
