@@ -237,3 +237,24 @@ VARIATIONS["00-quickstart.ipynb"] = [
         [("var hh  = Neurons.hodgkinHuxley();", [("var hh  = Neurons.hodgkinHuxley();", "var hh  = Neurons.hodgkinHuxley().atCelsius(18.5);")])],
         fails_unless("run.spikeCount() > 14", "at 18.5 °C the same step should give at least twice the 7 spikes of 6.3 °C")),
 ]
+
+VARIATIONS["10-parameter-sweeps.ipynb"] = [
+    Variation(
+        "Quiet the slow state: in section 5, give the SI-slow point the drive",
+        [(".points(\"g\", \"eta\")", [(".point(4.5, 0.9)", ".point(4.5, 0.5)")])],
+        fails_unless("four.doubleColumn(\"rate E [Hz]\").get(3) == 0 && four.doubleColumn(\"rate I [Hz]\").get(3) == 0",
+                     "at g = 4.5, eta = 0.5 the network should fall silent")),
+    Variation(
+        "Sweep the drive finer near the silent edge at $g$ = 6",
+        [],
+        extra="double[] edgeRates = Analysis.sweepOf(\"brunel\").set(\"N_E\", 2000).set(\"C_E\", 200).set(\"J [mV]\", 0.5)\n"
+        "        .set(\"g\", 6).vary(\"eta\", 0.6, 0.8, 1.0, 1.2).measure(\"rate\", \"synchrony\")\n"
+        "        .duration(300 * ms).warmup(100 * ms).seed(1).progress(false).run().doubleColumn(\"rate [Hz]\").asDoubleArray();\n"
+        "System.out.println(Arrays.toString(edgeRates));",
+        check=fails_unless("edgeRates[0] < 0.1 && edgeRates[3] > 5", "at g = 6 the network should be almost silent at eta = 0.6 (below 0.1 Hz) and fire at eta = 1.2")),
+    Variation(
+        "Ask the mean-field theory of exercise 2 about the paper's full-size network",
+        [],
+        extra="double fullSize = meanFieldRateHz(5, 2, 1000, 0.1);\nSystem.out.println(fullSize);",
+        check=fails_unless("fullSize < predicted - 5 && fullSize > 20", "the full-size network should be predicted to fire less (about 37 Hz) than the scaled one (about 48 Hz)")),
+]

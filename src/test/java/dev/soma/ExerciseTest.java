@@ -46,6 +46,20 @@ class ExerciseTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Exercise.check("x", 1, 1, -0.1, "ms"));
         assertTrue(e.getMessage().startsWith("tolerance = -0.1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Exercise.check("x", 1, Double.NaN, 0.1, "ms"));
+        assertThrows(IllegalArgumentException.class, () -> Exercise.check("x", 1, 1, Double.POSITIVE_INFINITY, "ms"));
+    }
+
+    /** The bad-input suite leaves Exercise out (its methods throw by design): the bad calls are named here. */
+    @Test
+    void badCallsNameTheirParameter() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercise.todo(null)).getMessage().startsWith("what = null"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercise.check(null, 1, 1, 0.1, "ms")).getMessage()
+                .startsWith("quantity = null"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercise.check(" ", 1, 1, 0.1, "ms")).getMessage()
+                .startsWith("quantity = \"\""));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercise.check("x", 1, Double.POSITIVE_INFINITY, 0.1, "ms"))
+                .getMessage().startsWith("expected = Infinity"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercise.check(null, true)).getMessage().startsWith("claim = null"));
     }
 
     @Test
