@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -510,6 +511,11 @@ public final class Figure extends BufferedImage {
             int[] widths = new int[cols];
             for (int i = 0; i < children.size(); i++) {
                 widths[i % cols] = Math.max(widths[i % cols], children.get(i).prefWidth());
+            }
+            if (rows() > 1) {
+                // A grid's columns are equally wide, as a reader expects of panels in rows: a column of
+                // narrow panels (heat maps) beside one wide panel would otherwise be squeezed.
+                Arrays.fill(widths, Arrays.stream(widths).max().orElse(0));
             }
             return widths;
         }

@@ -127,6 +127,23 @@ class FigureTest {
     }
 
     @Test
+    void aGridsColumnsAreEquallyWideSoNarrowPanelsBesideAWideOneAreNotSqueezed() {
+        Figure heat = HeatMap.of(HeatMapTest.grid(), "g [1]", "eta [1]", "rate [Hz]");
+        Figure v = figures.get("voltage");
+        assertTrue(heat.getWidth() < v.getWidth(), "the case needs a narrower panel");
+        int rowHeight = Math.max(heat.getHeight(), v.getHeight());
+        // Two columns as wide as the widest panel (2 × 800 px), fitted into 1000 px: the height
+        // shrinks by the square root of the width's scale. Columns of their own widths would give
+        // 480 + 800 px and a taller figure.
+        Figure grid = Figure.grid(2, heat, v, heat, heat);
+        assertEquals(1000, grid.getWidth());
+        assertEquals(Math.round(2 * rowHeight * Math.sqrt(1000.0 / (2 * v.getWidth()))), grid.getHeight());
+        // A single row keeps each panel's own width.
+        assertEquals(Math.round(rowHeight * Math.sqrt(1000.0 / (heat.getWidth() + v.getWidth()))),
+                Figure.row(heat, v).getHeight());
+    }
+
+    @Test
     void pngAtHigherDpiIsPaintedLargerAndRecordsItsResolution() throws Exception {
         Figure f = figures.get("voltage");
         byte[] png = f.toPng(192);
