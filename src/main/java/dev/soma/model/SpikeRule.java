@@ -27,6 +27,11 @@ public record SpikeRule(double thresholdMv, boolean resets, double refractoryMs)
         return new SpikeRule(thresholdMv, false, 0);
     }
 
+    /** Spikes are upward crossings of {@code thresholdMv}, none counted within {@code deadTimeMs} of the last; nothing is reset. */
+    public static SpikeRule crossing(double thresholdMv, double deadTimeMs) {
+        return new SpikeRule(thresholdMv, false, deadTimeMs);
+    }
+
     /** Spikes are upward crossings of {@code thresholdMv}, followed by the model's reset and {@code refractoryMs} of V held. */
     public static SpikeRule reset(double thresholdMv, double refractoryMs) {
         return new SpikeRule(thresholdMv, true, refractoryMs);
