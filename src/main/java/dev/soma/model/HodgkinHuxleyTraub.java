@@ -35,8 +35,10 @@ import java.util.Locale;
  *   <tr><td>thresholdMv</td><td>-20</td><td>mV</td><td>spike detection: upward crossing of this potential</td></tr>
  *   <tr><td>refractoryMs</td><td>3</td><td>ms</td><td>no second spike counted within this time</td></tr>
  * </table>
- * State: V (mV), m, h, n (1), starting at the resting potential (where the currents balance,
- * −59.9 mV for the defaults) with each gate at its steady state. Derived: I_Na, I_K, I_L (nA,
+ * State: V (mV), m, h, n (1), starting at the lowest potential where the currents balance with
+ * every gate at its steady state (near −33 mV for the defaults: with V_T = −63 mV the sodium
+ * window current outweighs the leak at E_L, so the cell is not quiet alone; COBAHH starts its
+ * neurons near −65 mV with closed gates, as Brian2's example does). Derived: I_Na, I_K, I_L (nA,
  * outward positive).
  *
  * <p>Numerics: the six rate functions come from one exponential and one square root — with
@@ -143,14 +145,19 @@ public record HodgkinHuxleyTraub(double areaUm2, double capacitance, double gNa,
         Check.fractions(name(), STATE, state, 1, 2, 3);
     }
 
-    /** The potential where the membrane currents balance with every gate at its steady state, and those gates. */
+    /** The lowest potential where the membrane currents balance with every gate at its steady state, and those gates. */
     @Override
     public double[] restingState() {
-        double lo = -100;
-        double hi = -20;
         double[] y = new double[4];
         double[] a = new double[4];
         double[] b = new double[4];
+        double lo = -120;
+        double hi = lo;
+        while (hi < 40 && restingCurrent(hi + 0.5, y, a, b) > 0) {
+            hi += 0.5;
+        }
+        lo = hi;
+        hi = hi + 0.5;
         for (int k = 0; k < 100; k++) {
             double v = 0.5 * (lo + hi);
             if (restingCurrent(v, y, a, b) > 0) {

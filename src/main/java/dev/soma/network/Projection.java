@@ -1,27 +1,48 @@
 package dev.soma.network;
 
+import dev.soma.synapse.SynapseKind;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Connections from one population to a variable of another (or the same) population: a spike of
- * source neuron {@code i} adds each connection's weight to the target variable of its target
- * neuron, {@code delay} steps after the step in which {@code i} spiked (at least one step; one
- * step is "no delay", as in the Brette et al. benchmarks).
+ * Connections from one population (neurons or a spike source) to a receptor of another (or the
+ * same) population of neurons: a spike of source neuron {@code i} stamped in step s adds each
+ * connection's weight to the receptor of its target neuron at the end of step s + d, d the
+ * connection's delay in whole steps (d = 0: in the spike's own step, after every population's
+ * threshold; the input then acts from step s + 1 on — Brian2's schedule).
  *
  * <p>Stored compressed by presynaptic neuron (CSR): {@code rowStart} (one entry per source neuron
- * plus one), {@code post} and {@code weight} (one entry per connection, targets in increasing
- * order within a row). Delays are whole steps, one per projection or one per connection; delivery
- * goes through a ring buffer per target variable.
+ * plus one) and {@code post} (one target per connection, increasing within a row). A projection
+ * with one weight and one delay stores nothing else: 4 bytes a connection. Per-connection weights
+ * add 8 bytes, per-connection delays 4.
+ *
+ * <p><b>Plasticity (phase 2 of the engine, not yet here).</b> A plastic projection will keep its
+ * weights per connection (the {@code weights} array, in this storage order), one presynaptic
+ * trace per source neuron and one postsynaptic trace per target neuron, and a transposed index
+ * (connections by target) for the updates at a postsynaptic spike. Its hooks are the two places
+ * where spikes are handled: {@link #deliver} (a presynaptic spike, per connection of a row, in
+ * increasing target order inside the thread that owns the targets) and the list of a target
+ * population's spikes of the step (a postsynaptic spike, per connection of the transposed row,
+ * by the same owning thread). Both visit every target's connections in a fixed order whatever the
+ * number of threads, which keeps plastic runs bit-identical on any thread count.
  */
 public final class Projection {
     private final String name;
     final Population source;
     final Population target;
+    final SynapseKind kind;
+    /** The state variable of the target that an event adds to. */
     final int variable;
+    /** What an event of weight 1 adds to it (1, or a bi-exponential's normalisation). */
+    final double scale;
+    /** Whether the events are discarded while the target is refractory (jumps onto a held V). */
+    final boolean gated;
     final int[] rowStart;
     final int[] post;
-    final double[] weight;
+    /** The weight of every connection, or NaN when they are per connection. */
+    final double weight;
+    /** Per-connection weights in storage order, or null. */
+    final double[] weights;
     /** The common delay in steps, or -1 when delays are per connection. */
     final int delaySteps;
     /** Per-connection delays in steps, or null. */
@@ -30,20 +51,24 @@ public final class Projection {
     int[] segments;
     int segmentThreads;
 
-    Projection(String name, Population source, Population target, int variable, Connectivity.Csr csr,
-               double[] weight, int delaySteps, int[] delays) {
+    Projection(String name, Population source, Population target, SynapseKind kind, int variable, double scale,
+               boolean gated, Connectivity.Csr csr, double weight, double[] weights, int delaySteps, int[] delays) {
         this.name = name;
         this.source = source;
         this.target = target;
+        this.kind = kind;
         this.variable = variable;
+        this.scale = scale;
+        this.gated = gated;
         this.rowStart = csr.rowStart;
         this.post = csr.post;
         this.weight = weight;
+        this.weights = weights;
         this.delaySteps = delaySteps;
         this.delays = delays;
     }
 
-    /** The projection's name, {@code "source→target:variable"}. */
+    /** The projection's name, {@code "source→target:receptor"}. */
     public String name() {
         return name;
     }
@@ -58,9 +83,14 @@ public final class Projection {
         return target;
     }
 
-    /** The targeted variable of the target population. */
-    public String variable() {
-        return target.model().variables().get(variable);
+    /** The receptor the connections end on. */
+    public SynapseKind kind() {
+        return kind;
+    }
+
+    /** The unit of the weights, e.g. µS for a conductance onto a point neuron, mV for a jump. */
+    public String weightUnit() {
+        return kind.weightUnit(target.model());
     }
 
     /** Number of connections. */
@@ -80,7 +110,12 @@ public final class Projection {
     /** The weights of source neuron {@code i}'s connections, in the order of {@link #targetsOf(int)}. */
     public double[] weightsOf(int i) {
         targetsOf(i);
-        return Arrays.copyOfRange(weight, rowStart[i], rowStart[i + 1]);
+        if (weights == null) {
+            double[] w = new double[rowStart[i + 1] - rowStart[i]];
+            Arrays.fill(w, weight);
+            return w;
+        }
+        return Arrays.copyOfRange(weights, rowStart[i], rowStart[i + 1]);
     }
 
     /** Number of connections leaving each source neuron. */
@@ -101,7 +136,7 @@ public final class Projection {
         return d;
     }
 
-    /** The delay of every connection in steps, in storage order. */
+    /** The delay of every connection in steps (0: the input acts from the step after the spike), in storage order. */
     public int[] delaySteps() {
         if (delays != null) {
             return delays.clone();
@@ -111,11 +146,16 @@ public final class Projection {
         return d;
     }
 
+    /** The bytes this projection keeps per connection: 4 (target), + 8 with per-connection weights, + 4 with per-connection delays. */
+    public int bytesPerConnection() {
+        return 4 + (weights == null ? 0 : 8) + (delays == null ? 0 : 4);
+    }
+
     int maxDelaySteps() {
         if (delays == null) {
             return delaySteps;
         }
-        int m = 1;
+        int m = 0;
         for (int d : delays) {
             m = Math.max(m, d);
         }
@@ -149,40 +189,68 @@ public final class Projection {
     }
 
     /**
-     * Delivers the spikes of {@code count} source neurons (local indices in {@code spikes}) to
-     * thread {@code t}'s share of targets, for arrival {@code step + delay}.
+     * Delivers the spikes of step {@code k} of {@code count} source neurons (local indices in
+     * {@code spikes}) to thread {@code t}'s share of the targets: straight into the variable when
+     * the target has no ring for it (only delay 0 ends on it), else into the ring slot of step
+     * k + d + 1, where the target's step adds it at its start. Jumps onto a refractory neuron's V are
+     * dropped here (delay 0; the neuron is refractory while k &lt; its end of refractoriness) or when
+     * the slot is read.
      */
-    void deliver(int[] spikes, int count, int t, long step) {
+    void deliver(int[] spikes, int count, int t, long k) {
         final int[] seg = segments;
         final int stride = segmentThreads + 1;
         final int[] post = this.post;
-        final double[] w = this.weight;
         final double[][] ring = target.rings[variable];
         if (ring == null) {
-            // All delays into the target are one step: add straight into the variable.
             final double[] x = target.x[variable];
+            final int[] until = target.until;
+            final boolean gated = this.gated;
             for (int c = 0; c < count; c++) {
                 int row = spikes[c] * stride + t;
                 int end = seg[row + 1];
-                for (int s = seg[row]; s < end; s++) {
-                    x[post[s]] += w[s];
+                if (weights == null) {
+                    final double w = weight * scale;
+                    for (int s = seg[row]; s < end; s++) {
+                        int j = post[s];
+                        if (!gated || k >= until[j]) {
+                            x[j] += w;
+                        }
+                    }
+                } else {
+                    final double[] ws = weights;
+                    final double sc = scale;
+                    for (int s = seg[row]; s < end; s++) {
+                        int j = post[s];
+                        if (!gated || k >= until[j]) {
+                            x[j] += ws[s] * sc;
+                        }
+                    }
                 }
             }
             return;
         }
         final int depth = ring.length;
         if (delays == null) {
-            final double[] buf = ring[(int) ((step + delaySteps) % depth)];
+            final double[] buf = ring[(int) ((k + delaySteps + 1) % depth)];
             for (int c = 0; c < count; c++) {
                 int row = spikes[c] * stride + t;
                 int end = seg[row + 1];
-                for (int s = seg[row]; s < end; s++) {
-                    buf[post[s]] += w[s];
+                if (weights == null) {
+                    final double w = weight * scale;
+                    for (int s = seg[row]; s < end; s++) {
+                        buf[post[s]] += w;
+                    }
+                } else {
+                    final double[] ws = weights;
+                    final double sc = scale;
+                    for (int s = seg[row]; s < end; s++) {
+                        buf[post[s]] += ws[s] * sc;
+                    }
                 }
             }
         } else {
             final int[] d = delays;
-            final int base = (int) (step % depth);
+            final int base = (int) ((k + 1) % depth);
             for (int c = 0; c < count; c++) {
                 int row = spikes[c] * stride + t;
                 int end = seg[row + 1];
@@ -191,7 +259,7 @@ public final class Projection {
                     if (slot >= depth) {
                         slot -= depth;
                     }
-                    ring[slot][post[s]] += w[s];
+                    ring[slot][post[s]] += (weights == null ? weight : weights[s]) * scale;
                 }
             }
         }

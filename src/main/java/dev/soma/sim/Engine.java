@@ -33,10 +33,6 @@ import java.util.Locale;
  */
 final class Engine implements Integrators.Equations {
     private static final double TIME_EPS = 1e-12;
-    /** |dt·∂fᵢ/∂yᵢ| beyond which forward Euler no longer decays monotonically (at 2 it diverges). */
-    private static final double EULER_LIMIT = 1.0;
-    /** |dt·∂fᵢ/∂yᵢ| at which classical RK4 stops being stable on the negative real axis. */
-    private static final double RK4_LIMIT = 2.78;
 
     private final NeuronModel model;
     private final Current current;
@@ -63,8 +59,10 @@ final class Engine implements Integrators.Equations {
     /** The exact method's system matrix, and its propagators for the last step length (free, held). */
     private double[] systemMatrix;
     private double propagatorStep = Double.NaN;
-    private double[] propagator;
-    private double[] heldPropagator;
+    private double[][] propagator;
+    private double[][] heldPropagator;
+    /** The zero state, at which the exact method reads the constant part of the equations (never written). */
+    private final double[] zeros;
     private final int[] derivedOffsets;
     private boolean held;
     private double refractoryUntil = Double.NEGATIVE_INFINITY;
@@ -115,6 +113,7 @@ final class Engine implements Integrators.Equations {
         a = new double[n];
         b = new double[n];
         memo = new double[3 * n];
+        zeros = new double[n];
         Arrays.fill(memo, Double.NaN);
         derivedOffsets = new int[attachments.length];
         int derived = model.derivedNames().length;
@@ -342,14 +341,17 @@ final class Engine implements Integrators.Equations {
             case EULER -> Integrators.euler(this, n, from, t, h, to, k1);
             case EXPONENTIAL_EULER -> Integrators.exponentialEuler(this, n, from, t, h, to, a, b, memo);
             case EXPONENTIAL_MIDPOINT -> Integrators.exponentialMidpoint(this, n, from, t, h, to, a, b, memo, tmp);
-            case EXACT -> Integrators.exact(this, n, propagatorFor(h), from, t, to, k1);
+            case EXACT -> {
+                double[][] pq = propagatorFor(h);
+                Integrators.exact(this, n, pq[0], pq[1], from, t, to, zeros, k1);
+            }
             case SPLIT_EULER -> Integrators.splitEuler(this, n, vi, from, t, h, to, k1);
             default -> throw new IllegalStateException("method " + method + " is not a fixed-step method");
         }
     }
 
     /** The exact method's propagator for a step of {@code h}, free or held (computed again when h changes). */
-    private double[] propagatorFor(double h) {
+    private double[][] propagatorFor(double h) {
         if (h != propagatorStep) {
             propagator = LinearPropagator.propagator(systemMatrix, n, h);
             heldPropagator = LinearPropagator.heldPropagator(systemMatrix, propagator, n, vi, h);
@@ -456,39 +458,10 @@ final class Engine implements Integrators.Equations {
      * real axis. Variables that an exponential method integrates exactly are exempt.
      */
     private void checkStability() {
-        if (method == Method.EXACT) {
-            return;   // exact for every step length
-        }
-        boolean exponential = method == Method.EXPONENTIAL_EULER || method == Method.EXPONENTIAL_MIDPOINT;
-        double limit = method == Method.RK4 ? RK4_LIMIT : EULER_LIMIT;
         held = false;
-        double t = 0;
-        derivatives(t, y, k1);
-        unheldLinearParts(t, y, a, b);
-        for (int i = 0; i < n; i++) {
-            if (exponential && b[i] != 0) {
-                continue;
-            }
-            double delta = 1e-6 * Math.max(1, Math.abs(y[i]));
-            System.arraycopy(y, 0, tmp, 0, n);
-            tmp[i] += delta;
-            derivatives(t, tmp, k2);
-            double rate = -(k2[i] - k1[i]) / delta;
-            if (rate * dt > limit) {
-                double tau = 1 / rate;
-                String how = method == Method.RK4 ? "RK4 is unstable for steps beyond 2.78 time constants"
-                        : "forward Euler steps longer than that make it oscillate around its steady state (and diverge beyond twice that)";
-                String within = exponential ? " (its equation is not conditionally linear, so " + method.label()
-                        + " integrates it by forward Euler)" : "";
-                String alternative = !exponential && b[i] != 0 ? ", or Method.EXPONENTIAL_EULER, which integrates its linear decay exactly"
-                        : method == Method.RK4 ? "" : ", or Method.RK4";
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "dt = %.4g ms is too large for %s: %s%s relaxes with a time constant of %.4g ms at the start, and %s. "
-                                + "Use dt ≤ %.4g ms (a tenth of that time constant)%s.",
-                        dt, method.label(), stateNames[i], within, tau, how, tau / 10, alternative));
-            }
-        }
+        Integrators.checkStability(this, n, y, method, dt, stateNames, "");
     }
+
 
     private void record(double t, double[] time, double[][] traces, int sample) {
         time[sample] = t;

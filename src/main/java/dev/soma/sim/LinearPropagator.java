@@ -4,16 +4,16 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The exact step of a linear system dy/dt = A y + c: y(t + h) = y + M f(y) with
- * M = h φ₁(hA) = ∫₀ʰ e^{As} ds and f(y) = A y + c. Used by {@link Method#EXACT}: for a leaky
- * integrate-and-fire neuron with current-based synapses it is the propagator Brian2 calls
- * {@code exact} and NEST uses for {@code iaf_psc_exp}, and it is exact for any step as long as
- * the input c is constant over it.
+ * The exact step of a linear system dy/dt = A y + c: y(t + h) = P y + Q c with P = e^{hA} and
+ * Q = h φ₁(hA) = ∫₀ʰ e^{As} ds, c = f(t, 0) the equations at the zero state (the constant part:
+ * leak reversal, injected current). Used by {@link Method#EXACT}: for a leaky integrate-and-fire
+ * neuron with current-based synapses it is the propagator Brian2 calls {@code exact} and NEST uses
+ * for {@code iaf_psc_exp}, and it is exact for any step as long as c is constant over it.
  *
  * <p>A is read from the equations themselves, column by column: f(y₀ + s eⱼ) − f(y₀) = s Aⱼ for a
  * large power of two s, which keeps rounding at the level of one ulp of A. The same differences at
  * 2s tell a linear system from one that is not: a nonlinear model is refused by name.
- * M is the top-right block of exp([[hA, hI], [0, 0]]), computed by scaling and squaring of a
+ * P and Q are the two top blocks of exp([[hA, hI], [0, 0]]), computed by scaling and squaring of a
  * Taylor series whose truncation error is below 1e-20.
  */
 public final class LinearPropagator {
@@ -58,8 +58,8 @@ public final class LinearPropagator {
         return a;
     }
 
-    /** M = h φ₁(hA) (n × n, row-major) for the matrix {@code a} of {@link #matrix}. */
-    public static double[] propagator(double[] a, int n, double h) {
+    /** {P, Q} = {e^{hA}, h φ₁(hA)} (each n × n, row-major) for the matrix {@code a} of {@link #matrix}. */
+    public static double[][] propagator(double[] a, int n, double h) {
         int m = 2 * n;
         double[] big = new double[m * m];
         for (int i = 0; i < n; i++) {
@@ -69,19 +69,22 @@ public final class LinearPropagator {
             big[i * m + n + i] = h;
         }
         double[] e = exp(big, m);
-        double[] out = new double[n * n];
+        double[] p = new double[n * n];
+        double[] q = new double[n * n];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(e, i * m + n, out, i * n, n);
+            System.arraycopy(e, i * m, p, i * n, n);
+            System.arraycopy(e, i * m + n, q, i * n, n);
         }
-        return out;
+        return new double[][] {p, q};
     }
 
     /**
-     * The propagator while variable {@code v} is held (its row of A zero): when no other variable
-     * depends on {@code v} (column {@code v} of A zero off the diagonal), that is {@code m} with row
-     * {@code v} set to zero, exactly; otherwise it is computed from the held matrix.
+     * The propagator {P, Q} while variable {@code v} is held (its row of A zero, its value kept):
+     * when no other variable depends on {@code v} (column {@code v} of A zero off the diagonal),
+     * that is {@code free} with row {@code v} of P the unit row and of Q zero, exactly; otherwise
+     * it is computed from the held matrix.
      */
-    public static double[] heldPropagator(double[] a, double[] m, int n, int v, double h) {
+    public static double[][] heldPropagator(double[] a, double[][] free, int n, int v, double h) {
         boolean independent = true;
         for (int i = 0; i < n; i++) {
             if (i != v && a[i * n + v] != 0.0) {
@@ -89,15 +92,17 @@ public final class LinearPropagator {
                 break;
             }
         }
+        double[][] held;
         if (independent) {
-            double[] held = m.clone();
-            Arrays.fill(held, v * n, v * n + n, 0.0);
-            return held;
+            held = new double[][] {free[0].clone(), free[1].clone()};
+        } else {
+            double[] heldA = a.clone();
+            Arrays.fill(heldA, v * n, v * n + n, 0.0);
+            held = propagator(heldA, n, h);
         }
-        double[] heldA = a.clone();
-        Arrays.fill(heldA, v * n, v * n + n, 0.0);
-        double[] held = propagator(heldA, n, h);
-        Arrays.fill(held, v * n, v * n + n, 0.0);
+        Arrays.fill(held[0], v * n, v * n + n, 0.0);
+        held[0][v * n + v] = 1.0;
+        Arrays.fill(held[1], v * n, v * n + n, 0.0);
         return held;
     }
 

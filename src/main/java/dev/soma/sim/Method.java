@@ -13,7 +13,7 @@ package dev.soma.sim;
  *   <li>{@link #EXPONENTIAL_MIDPOINT} — exponential Euler with a, b taken from a half-step
  *       prediction; second order.</li>
  *   <li>{@link #EXACT} — the exact solution of linear equations over the step (Brian2's
- *       {@code exact}): y + M f(y) with M = h φ₁(hA) precomputed from the equations
+ *       {@code exact}): e^{hA} y + h φ₁(hA) c with both matrices precomputed from the equations
  *       ({@link LinearPropagator}); for a leaky integrate-and-fire neuron with current-based
  *       synapses. Equations that are not linear are refused by name.</li>
  *   <li>{@link #SPLIT_EULER} — forward Euler split as in Izhikevich's (2003) network code: the
