@@ -162,7 +162,8 @@ final class Engine implements Integrators.Equations {
         for (int step = 0; step < steps; step++) {
             double t0 = step * dt;
             double t1 = step == steps - 1 ? duration : t0 + dt;
-            double h = t1 - t0;
+            // every step but a shortened last one is exactly dt (t0 + dt − t0 can differ from dt by an ulp)
+            double h = step == steps - 1 ? t1 - t0 : dt;
             for (int i = 0; i < parts.length; i++) {
                 parts[i].beforeStep(t0, h, y, offsets[i]);
             }
@@ -224,8 +225,10 @@ final class Engine implements Integrators.Equations {
     private void advance(double t0, double h) {
         double t = t0;
         double end = t0 + h;
+        boolean whole = true;
         while (end - t > TIME_EPS) {
-            double segment = end - t;
+            double segment = whole ? h : end - t;
+            whole = false;
             held = rule.resets() && t < refractoryUntil - TIME_EPS;
             if (held && refractoryUntil < end) {
                 segment = refractoryUntil - t;
