@@ -91,6 +91,22 @@ public final class Network {
         return BrunelNetwork.modelA();
     }
 
+    /**
+     * Izhikevich's (2003) network of 800 + 200 heterogeneous Izhikevich neurons (Fig. 3), as his
+     * {@code net.m} runs it, open for changes: {@code Network.izhikevich2003().seed(1).build().run(1 * second)}.
+     */
+    public static SpikingNetwork.Builder izhikevich2003() {
+        return EiNetwork.izhikevich2003();
+    }
+
+    /**
+     * An E/I network of AdEx neurons (3200 adapting, 800 tonic) with AMPA and GABA-A conductances
+     * and Poisson drive, open for changes.
+     */
+    public static SpikingNetwork.Builder adex() {
+        return EiNetwork.adex();
+    }
+
     /** An empty network description: add populations, connections, inputs and recordings. */
     public static SpikingNetwork.Builder builder() {
         return SpikingNetwork.builder();

@@ -1,9 +1,13 @@
 package dev.soma.network;
 
+import dev.soma.model.AdaptiveExponentialIntegrateAndFire;
 import dev.soma.model.HodgkinHuxleyTraub;
+import dev.soma.model.Izhikevich;
 import dev.soma.model.LeakyIntegrateAndFire;
 import dev.soma.model.NeuronModel;
+import dev.soma.sim.Method;
 import dev.soma.synapse.Kernel;
+import dev.soma.synapse.Receptor;
 import dev.soma.synapse.SynapseKind;
 
 /**
@@ -84,5 +88,62 @@ public final class EiNetwork {
                     .start(pop, "g_i", RandomValue.normal(0.2, 0.12));
         }
         return b;
+    }
+
+    /**
+     * The network of Izhikevich (2003), Fig. 3, as his program {@code net.m} runs it: 800 excitatory
+     * and 200 inhibitory {@link Izhikevich} neurons with the paper's heterogeneity (one r ~ U[0, 1)
+     * per neuron: E a = 0.02, b = 0.2, c = −65 + 15r², d = 8 − 6r²; I a = 0.02 + 0.08r,
+     * b = 0.25 − 0.05r, c = −65, d = 2), all-to-all with autapses onto a one-step current pulse
+     * ({@code Synapses.pulse()}, variable {@code I_pulse}) with weights 0.5·U[0, 1) from E and
+     * −U[0, 1) from I, thalamic noise currents of standard deviation 5 (E) and 2 (I), 1 ms steps of
+     * split Euler (V in two half steps, then u with the new V). Alpha (≈ 8 Hz) and gamma
+     * (≈ 30 Hz) rhythms; about 7 Hz.
+     */
+    public static SpikingNetwork.Builder izhikevich2003() {
+        SynapseKind pulse = SynapseKind.pulse();
+        Izhikevich rs = Izhikevich.defaults();
+        return SpikingNetwork.builder().dt(1).method(Method.SPLIT_EULER)
+                .population("E", 800, (i, random) -> {
+                    double r = random.nextDouble();
+                    return rs.withName("Izhikevich excitatory").withC(-65 + 15 * r * r).withD(8 - 6 * r * r);
+                })
+                .population("I", 200, (i, random) -> {
+                    double r = random.nextDouble();
+                    return rs.withName("Izhikevich inhibitory").withA(0.02 + 0.08 * r).withB(0.25 - 0.05 * r).withC(-65).withD(2);
+                })
+                .connect("E", "E", pulse, (i, j, random) -> 0.5 * random.nextDouble(), 0, Connectivity.allToAll())
+                .connect("E", "I", pulse, (i, j, random) -> 0.5 * random.nextDouble(), 0, Connectivity.allToAll())
+                .connect("I", "E", pulse, (i, j, random) -> -random.nextDouble(), 0, Connectivity.allToAll())
+                .connect("I", "I", pulse, (i, j, random) -> -random.nextDouble(), 0, Connectivity.allToAll())
+                .noise("E", 5)
+                .noise("I", 2);
+    }
+
+    /**
+     * An E/I network of AdEx neurons with conductance synapses (defined for Soma's Brian2
+     * comparison, src/test/resources/brian2/README.md): 3200 excitatory Naud "adapting" and 800
+     * inhibitory "tonic" cells with t_ref = 2 ms, every ordered pair connected with p = 0.05, AMPA
+     * (E = 0 mV, τ = 5 ms) 1 nS from E and GABA-A (E = −80 mV, τ = 10 ms) 8 nS from I, no delay;
+     * 100 Poisson trains at 18 Hz of 3 nS onto AMPA per neuron; start V uniform in [−70, −50) mV;
+     * forward Euler at dt = 0.1 ms. About 9 Hz (E) and 20 Hz (I), irregular, no rhythm.
+     */
+    public static SpikingNetwork.Builder adex() {
+        AdaptiveExponentialIntegrateAndFire e = AdaptiveExponentialIntegrateAndFire.preset("adapting").withRefractoryMs(2);
+        AdaptiveExponentialIntegrateAndFire i = AdaptiveExponentialIntegrateAndFire.preset("tonic").withRefractoryMs(2);
+        SynapseKind ampa = SynapseKind.of(Receptor.AMPA);
+        SynapseKind gaba = SynapseKind.of(Receptor.GABA_A);
+        Connectivity p = Connectivity.fixedProbability(0.05);
+        return SpikingNetwork.builder().dt(0.1).method(Method.EULER)
+                .population("E", e, 3200)
+                .population("I", i, 800)
+                .start("E", "V", RandomValue.uniform(-70, -50))
+                .start("I", "V", RandomValue.uniform(-70, -50))
+                .connect("E", "E", ampa, 0.001, p)
+                .connect("E", "I", ampa, 0.001, p)
+                .connect("I", "E", gaba, 0.008, p)
+                .connect("I", "I", gaba, 0.008, p)
+                .poissonInput("E", ampa, 100, 0.018, 0.003)
+                .poissonInput("I", ampa, 100, 0.018, 0.003);
     }
 }
