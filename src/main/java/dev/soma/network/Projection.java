@@ -216,6 +216,11 @@ public final class Projection {
                             x[j] += w;
                         }
                     }
+                } else if (scale == 1.0 && !gated) {
+                    final double[] ws = weights;
+                    for (int s = seg[row]; s < end; s++) {
+                        x[post[s]] += ws[s];
+                    }
                 } else {
                     final double[] ws = weights;
                     final double sc = scale;

@@ -1017,8 +1017,9 @@ public final class SpikingNetwork {
             }
             if (ws != null) {
                 w = Double.NaN;
+                WeightCheck check = new WeightCheck(kind, dst.model(), net.dtMs);
                 for (int s = 0; s < m; s++) {
-                    Builder.checkWeight("weight of connection " + s, ws[s], kind, dst.model(), net.dtMs);
+                    check.check("weight of connection", s, ws[s]);
                 }
             }
             String name = from + "→" + to + ":" + kind.name();
@@ -1036,7 +1037,9 @@ public final class SpikingNetwork {
                 }
                 for (int s = 0; s < m; s++) {
                     int at = csr.order == null ? s : csr.order[s];
-                    checkDelay("delaysMs[" + at + "]", delaysMs[at], dt);
+                    if (!(delaysMs[at] >= 0) || delaysMs[at] / dt > MAX_DELAY_STEPS) {
+                        checkDelay("delaysMs[" + at + "]", delaysMs[at], dt);
+                    }
                     d[s] = (int) Math.round(delaysMs[at] / dt);
                 }
             } else {
@@ -1044,7 +1047,9 @@ public final class SpikingNetwork {
                 for (int i = 0; i < src.size(); i++) {
                     for (int s = csr.rowStart[i]; s < csr.rowStart[i + 1]; s++) {
                         double delay = delayDraw.draw(i, csr.post[s], random);
-                        checkDelay("delay of connection " + i + "→" + csr.post[s], delay, dt);
+                        if (!(delay >= 0) || delay / dt > MAX_DELAY_STEPS) {
+                            checkDelay("delay of connection " + i + "→" + csr.post[s], delay, dt);
+                        }
                         d[s] = (int) Math.round(delay / dt);
                     }
                 }
@@ -1057,6 +1062,63 @@ public final class SpikingNetwork {
                     + "step for each of the %d neurons of %s, which", name, longest, dst.size(), to),
                     8.0 * (longest + 1) * dst.size(), "give shorter delays (in ms) or use a larger dt");
             return new Projection(name, src, dst, kind, target.variable, target.scale, target.gated, csr, w, ws, -1, d);
+        }
+    }
+
+    /**
+     * The checks of a weight onto one receptor of one model, prepared once so that a million
+     * per-connection weights cost a million comparisons: finite, not a negative conductance, and not
+     * beyond the limit of plausibility ({@link Builder#checkWeight}).
+     */
+    static final class WeightCheck {
+        private final SynapseKind kind;
+        private final NeuronModel model;
+        private final String unit;
+        private final boolean conductance;
+        /** What one event of weight 1 moves V by (mV), 0 when the event does not reach V. */
+        private final double perUnit;
+        private final double limit;
+
+        WeightCheck(SynapseKind kind, NeuronModel model, double dtMs) {
+            this.kind = kind;
+            this.model = model;
+            this.unit = kind.weightUnit(model);
+            this.conductance = kind.coupling() == SynapseKind.Coupling.CONDUCTANCE;
+            int vi = model.voltageIndex();
+            double rest = model.restingState()[vi];
+            double threshold = model.spikeRule().thresholdMv();
+            double gain = Math.abs(model.inputGain());
+            this.perUnit = switch (kind.coupling()) {
+                case JUMP -> kind.jumpIndex(model) == vi ? 1 : 0;
+                case PULSE -> gain * dtMs;
+                case CURRENT -> gain * kind.kernel().areaMs();
+                case CONDUCTANCE -> {
+                    double e = kind.reversalMvOnto(model);
+                    yield gain * kind.kernel().areaMs() * Math.max(Math.abs(e - rest), Math.abs(e - threshold));
+                }
+            };
+            this.limit = Math.max(250, 10 * Math.abs(threshold - rest));
+        }
+
+        /** Checks weight {@code w}, named {@code name} (with {@code [index]} when index ≥ 0) in a message. */
+        void check(String name, int index, double w) {
+            if (Double.isFinite(w) && !(conductance && w < 0) && !(perUnit * Math.abs(w) > limit)) {
+                return;
+            }
+            String what = index < 0 ? name : name + "[" + index + "]";
+            if (!Double.isFinite(w)) {
+                throw new IllegalArgumentException(what + " = " + w + " is not a finite number; give the weight in " + unit);
+            }
+            if (w < 0) {
+                throw new IllegalArgumentException(what + " = " + w + " " + unit + " is a negative conductance for " + kind.name()
+                        + "; conductances are never negative: inhibition is chosen by the reversal potential of the receptor "
+                        + "(e.g. Synapses.gabaA(), E = −80 mV), not by the sign of the weight");
+            }
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s = %s %s onto %s: one event alone would move V by about %.3g %s (the limit of plausibility is %.3g), "
+                            + "so the weight is almost surely in the wrong unit; write it with its unit, e.g. %s",
+                    what, NetworkResult.plain(w), unit, model.name(), perUnit * Math.abs(w),
+                    model.stateUnits()[model.voltageIndex()], limit, Builder.example(kind, unit)));
         }
     }
 
@@ -1320,8 +1382,9 @@ public final class SpikingNetwork {
             if (weights == null) {
                 throw new IllegalArgumentException("weights is null; give one weight per connection");
             }
+            WeightCheck check = new WeightCheck(kind, target, dtMs);
             for (int s = 0; s < weights.length; s++) {
-                checkWeight("weights[" + s + "]", weights[s], kind, target, dtMs);
+                check.check("weights", s, weights[s]);
             }
             conns.add(new ConnSpec(from, to, kind, Double.NaN, weights.clone(), null, delayMs, null, null, rule));
             return this;
@@ -1335,7 +1398,9 @@ public final class SpikingNetwork {
             }
             int longest = -1;
             for (int s = 0; s < delaysMs.length; s++) {
-                checkDelay("delaysMs[" + s + "]", delaysMs[s], dtMs);
+                if (!(delaysMs[s] >= 0) || delaysMs[s] / dtMs > MAX_DELAY_STEPS) {
+                    checkDelay("delaysMs[" + s + "]", delaysMs[s], dtMs);
+                }
                 if (longest < 0 || delaysMs[s] > delaysMs[longest]) {
                     longest = s;
                 }
@@ -1343,8 +1408,9 @@ public final class SpikingNetwork {
             if (longest >= 0) {
                 checkRingFits("delaysMs[" + longest + "]", delaysMs[longest], to);
             }
+            WeightCheck check = new WeightCheck(kind, target, dtMs);
             for (int s = 0; s < weights.length; s++) {
-                checkWeight("weights[" + s + "]", weights[s], kind, target, dtMs);
+                check.check("weights", s, weights[s]);
             }
             conns.add(new ConnSpec(from, to, kind, Double.NaN, weights.clone(), null, Double.NaN, delaysMs.clone(), null, rule));
             return this;
@@ -1403,42 +1469,10 @@ public final class SpikingNetwork {
          * smallest slips (CUBA's 16.2 pA typed as nA: 405 mV).
          */
         static void checkWeight(String name, double w, SynapseKind kind, NeuronModel model, double dtMs) {
-            String unit = kind.weightUnit(model);
-            if (!Double.isFinite(w)) {
-                throw new IllegalArgumentException(name + " = " + w + " is not a finite number; give the weight in " + unit);
-            }
-            if (w < 0 && kind.coupling() == SynapseKind.Coupling.CONDUCTANCE) {
-                throw new IllegalArgumentException(name + " = " + w + " " + unit + " is a negative conductance for " + kind.name()
-                        + "; conductances are never negative: inhibition is chosen by the reversal potential of the receptor "
-                        + "(e.g. Synapses.gabaA(), E = −80 mV), not by the sign of the weight");
-            }
-            int vi = model.voltageIndex();
-            if (kind.coupling() == SynapseKind.Coupling.JUMP && kind.jumpIndex(model) != vi) {
-                return;
-            }
-            double rest = model.restingState()[vi];
-            double threshold = model.spikeRule().thresholdMv();
-            double gain = Math.abs(model.inputGain());
-            double moved = switch (kind.coupling()) {
-                case JUMP -> Math.abs(w);
-                case PULSE -> gain * Math.abs(w) * dtMs;
-                case CURRENT -> gain * Math.abs(w) * kind.kernel().areaMs();
-                case CONDUCTANCE -> {
-                    double e = kind.reversalMvOnto(model);
-                    yield gain * w * kind.kernel().areaMs() * Math.max(Math.abs(e - rest), Math.abs(e - threshold));
-                }
-            };
-            double limit = Math.max(250, 10 * Math.abs(threshold - rest));
-            if (moved > limit) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s = %s %s onto %s: one event alone would move V by about %.3g %s (the limit of plausibility is %.3g), "
-                                + "so the weight is almost surely in the wrong unit; write it with its unit, e.g. %s",
-                        name, NetworkResult.plain(w), unit, model.name(), moved, model.stateUnits()[vi], limit,
-                        example(kind, unit)));
-            }
+            new WeightCheck(kind, model, dtMs).check(name, -1, w);
         }
 
-        private static String example(SynapseKind kind, String unit) {
+        static String example(SynapseKind kind, String unit) {
             return switch (kind.coupling()) {
                 case CONDUCTANCE -> unit.equals("µS") ? "2 * nS (= 0.002 µS)" : "0.1 * mS_per_cm2";
                 case CURRENT, PULSE -> unit.equals("nA") ? "20 * pA (= 0.02 nA)" : "1 * uA_per_cm2";
