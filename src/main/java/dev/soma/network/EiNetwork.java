@@ -29,6 +29,28 @@ public final class EiNetwork {
      */
     public static SpikingNetwork.Builder builder(NeuronModel model, int nE, int nI, double p, SynapseKind excitatory,
                                                  double weightE, SynapseKind inhibitory, double weightI) {
+        // The sizes and weights under the names this call gives them (the builder would call them size and weight).
+        if (nE < 1 || nI < 1) {
+            String which = nE < 1 ? "nE = " + nE : "nI = " + nI;
+            throw new IllegalArgumentException(which + " neurons; each population needs at least one, e.g. nE = 800, nI = 200");
+        }
+        if ((long) nE + nI > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "nE = %,d and nI = %,d make more neurons than a "
+                    + "network can number (%,d); use fewer", nE, nI, Integer.MAX_VALUE - 8));
+        }
+        if (!Double.isFinite(weightE) || !Double.isFinite(weightI)) {
+            throw new IllegalArgumentException((Double.isFinite(weightE) ? "weightI = " + weightI : "weightE = " + weightE)
+                    + " is not a finite number; give the weight in the unit of the " + (Double.isFinite(weightE) ? "inhibitory" : "excitatory")
+                    + " receptor onto " + (model == null ? "the model" : model.name()));
+        }
+        if (excitatory == null || inhibitory == null) {
+            throw new IllegalArgumentException((excitatory == null ? "excitatory" : "inhibitory") + " = null; give a receptor, "
+                    + "e.g. Synapses.ampa() and Synapses.gabaA(), or Synapses.currentExponential(5 * ms)");
+        }
+        if (model != null) {
+            SpikingNetwork.Builder.checkWeight("weightE", weightE, excitatory, model, 0.1);
+            SpikingNetwork.Builder.checkWeight("weightI", weightI, inhibitory, model, 0.1);
+        }
         Connectivity c = Connectivity.fixedProbability(p);
         return SpikingNetwork.builder()
                 .population("E", model, nE)

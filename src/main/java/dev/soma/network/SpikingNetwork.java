@@ -428,6 +428,9 @@ public final class SpikingNetwork {
 
     /** The population with this name, or an exception listing the names. */
     public Population population(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name = null; name a population, one of " + names());
+        }
         for (Population p : populations) {
             if (p.name().equals(name)) {
                 return p;
@@ -530,7 +533,7 @@ public final class SpikingNetwork {
         if (n < 1 || Math.abs(ratio - n) > 1e-6 * Math.max(1, ratio)) {
             long lower = Math.max(1, (long) Math.floor(ratio));
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "durationMs = %s is %s steps of dt = %s ms; the network advances in whole steps (it has no "
+                    "durationMs = %s is %s steps of dtMs = %s ms; the network advances in whole steps (it has no "
                             + "partial step to take), so give a multiple of dt, e.g. %s ms (%d step%s) or %s ms",
                     NetworkResult.plain(durationMs), Memory.count(ratio), NetworkResult.plain(dtMs),
                     NetworkResult.plain(lower * dtMs), lower, lower == 1 ? "" : "s",
@@ -906,6 +909,9 @@ public final class SpikingNetwork {
         return (int) stride;
     }
 
+    /** The longest time step, ms: a second per step follows no neuron's dynamics. */
+    static final double MAX_DT_MS = 1000;
+
     /** The longest delay in steps: ring indices are ints, and a longer wait is no synaptic delay. */
     static final int MAX_DELAY_STEPS = 1 << 30;
 
@@ -1109,7 +1115,7 @@ public final class SpikingNetwork {
             if (!Double.isFinite(w)) {
                 throw new IllegalArgumentException(what + " = " + w + " is not a finite number; give the weight in " + unit);
             }
-            if (w < 0) {
+            if (conductance && w < 0) {
                 throw new IllegalArgumentException(what + " = " + w + " " + unit + " is a negative conductance for " + kind.name()
                         + "; conductances are never negative: inhibition is chosen by the reversal potential of the receptor "
                         + "(e.g. Synapses.gabaA(), E = −80 mV), not by the sign of the weight");
@@ -1168,6 +1174,10 @@ public final class SpikingNetwork {
             if (!(stepMs > 0) || !Double.isFinite(stepMs)) {
                 throw new IllegalArgumentException("dt = " + stepMs + " ms must be positive and finite; e.g. dt(0.1 * ms)");
             }
+            if (stepMs > MAX_DT_MS) {
+                throw new IllegalArgumentException("dt = " + NetworkResult.plain(stepMs) + " ms is longer than " + NetworkResult.plain(MAX_DT_MS)
+                        + " ms, more than any dynamics a network step can follow; give the step in ms, e.g. dt(0.1 * ms)");
+            }
             this.dtMs = stepMs;
             return this;
         }
@@ -1207,6 +1217,10 @@ public final class SpikingNetwork {
         }
 
         private static Method parseMethod(String name) {
+            if (name == null) {
+                throw new IllegalArgumentException("name = null; choose a method: euler, rk4, exponential-euler, "
+                        + "exponential-midpoint, exact, split-euler");
+            }
             for (Method m : Method.values()) {
                 if (m.label().equals(name) || m.name().equalsIgnoreCase(name) || m.name().replace('_', '-').equalsIgnoreCase(name)) {
                     return m;
@@ -1287,10 +1301,18 @@ public final class SpikingNetwork {
             }
         }
 
-        private static void checkSize(String name, int size) {
+        private void checkSize(String name, int size) {
             if (size <= 0) {
                 throw new IllegalArgumentException("size = " + size + " neurons for population " + name
                         + "; a population needs at least one neuron");
+            }
+            long total = size;
+            for (PopSpec p : pops.values()) {
+                total += p.size;
+            }
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "size = %,d neurons for population %s makes %,d "
+                        + "neurons in all, more than a network can number (%,d); use fewer", size, name, total, Integer.MAX_VALUE - 8));
             }
         }
 
@@ -1424,6 +1446,7 @@ public final class SpikingNetwork {
             if (rule == null) {
                 throw new IllegalArgumentException("rule is null; give a connectivity, e.g. Network.fixedProbability(0.02)");
             }
+            rule.checkSizes(pops.get(from).size, target.size, from.equals(to));
             checkKind(kind, target.template(), to);
             return target.template();
         }
@@ -1548,16 +1571,20 @@ public final class SpikingNetwork {
         public Builder record(String population, String variable, int... neurons) {
             PopSpec p = neurons(population, "population");
             if (variable == null || variable.isBlank()) {
-                throw new IllegalArgumentException("variable is empty; name a variable, e.g. \"V\"");
+                throw new IllegalArgumentException("variable = " + (variable == null ? "null" : "\"" + variable + "\"")
+                        + "; name a variable, e.g. \"V\"");
             }
             if (neurons == null || neurons.length == 0) {
-                throw new IllegalArgumentException("neurons is empty; give the indices of the neurons to record, e.g. 0, 1, 2");
+                throw new IllegalArgumentException("neurons " + (neurons == null ? "= null" : "is empty")
+                        + "; give the indices of the neurons to record, e.g. 0, 1, 2");
+            }
+            for (int i = 0; i < neurons.length; i++) {
+                if (neurons[i] < 0 || neurons[i] >= p.size) {
+                    throw new IllegalArgumentException("neurons[" + i + "] = " + neurons[i] + ": neuron " + neurons[i]
+                            + " is not in population " + population + "; use 0.." + (p.size - 1));
+                }
             }
             for (int j : neurons) {
-                if (j < 0 || j >= p.size) {
-                    throw new IllegalArgumentException("neuron " + j + " is not in population " + population
-                            + "; use 0.." + (p.size - 1));
-                }
                 probes.add(new ProbeSpec(population, variable, j));
             }
             return this;
