@@ -113,6 +113,34 @@ public final class EiNetwork {
     }
 
     /**
+     * Song, Miller &amp; Abbott (2000) as Brian2's example {@code synapses/STDP.py} runs it: 1000
+     * Poisson inputs ({@code "in"}, 15 Hz) onto one leaky integrate-and-fire neuron ({@code "out"}:
+     * τ = 10 ms, E_L = −74 mV, θ = −54 mV, reset −60 mV, no refractory period, R = 1 MΩ, V starts at
+     * 0 mV) through additive all-to-all STDP synapses onto a current-based exponential receptor
+     * (τ = 5 ms). The example's drive g_e·(E_e − V_r) has a fixed driving force of 60 mV with g_e
+     * in units of the leak conductance, so a weight w of the example is 60·w nA here: g_max = 0.01 is
+     * 0.6 nA, A₊ = 0.01·g_max, A₋ = 1.05·A₊, τ₊ = τ₋ = 20 ms, weights uniform in [0, g_max) at the
+     * start. Over 100 s the weights drift down and pile up at both bounds (bimodal). Read them with
+     * {@code net.projection("in", "out").weightTable()}.
+     */
+    public static SpikingNetwork.Builder songMillerAbbott() {
+        double gMax = 0.01 * SONG_NA_PER_G;
+        LeakyIntegrateAndFire neuron = LeakyIntegrateAndFire.standard().withTauMs(10).withResistanceMOhm(1).withRestMv(-74)
+                .withThresholdMv(-54).withResetMv(-60).withRefractoryMs(0);
+        return SpikingNetwork.builder().dt(0.1)
+                .population("in", dev.soma.stimulus.SpikeSource.poisson(1000, 15e-3))
+                .population("out", neuron, 1)
+                .start("out", "V", 0.0)
+                .connect("in", "out", SynapseKind.current(Kernel.exponential(5)), RandomValue.uniform(0, gMax), 0.0,
+                        Connectivity.allToAll())
+                .stdp(dev.soma.synapse.Stdp.additive(0.01 * gMax, 0.0105 * gMax, 20, 20, 0, gMax))
+                .method(Method.EXACT);
+    }
+
+    /** nA of Song's network per unit of the example's g_e: the fixed driving force of 60 mV across R = 1 MΩ. */
+    public static final double SONG_NA_PER_G = 60;
+
+    /**
      * The network of Izhikevich (2003), Fig. 3, as his program {@code net.m} runs it: 800 excitatory
      * and 200 inhibitory {@link Izhikevich} neurons with the paper's heterogeneity (one r ~ U[0, 1)
      * per neuron: E a = 0.02, b = 0.2, c = −65 + 15r², d = 8 − 6r²; I a = 0.02 + 0.08r,

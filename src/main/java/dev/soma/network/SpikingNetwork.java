@@ -6,7 +6,9 @@ import dev.soma.sim.LinearPropagator;
 import dev.soma.sim.Method;
 import dev.soma.stimulus.Current;
 import dev.soma.stimulus.SpikeSource;
+import dev.soma.synapse.Stdp;
 import dev.soma.synapse.SynapseKind;
+import dev.soma.synapse.TsodyksMarkram;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -196,10 +198,29 @@ public final class SpikingNetwork {
             counts[i] = new Monitor.Ints();
         }
         sampleStride = b.sampleEveryMs == null ? 1 : strideOf(b.sampleEveryMs, dtMs);
-        probes = new Probe[b.probes.size()];
+        List<Probe> all = new ArrayList<>();
+        for (ProbeSpec spec : b.probes) {
+            all.add(probe(spec));
+        }
+        for (int c = 0; c < b.conns.size(); c++) {
+            int[] chosen = b.conns.get(c).weightProbes;
+            if (chosen == null) {
+                continue;
+            }
+            Projection pr = projections[c];
+            for (int q = 0; q < chosen.length; q++) {
+                int s = chosen[q];
+                if (s < 0 || s >= pr.size()) {
+                    throw new IllegalArgumentException("connections[" + q + "] = " + s + " is not a connection of " + pr.name()
+                            + ", which has " + pr.size() + (pr.size() == 0 ? "" : " (0.." + (pr.size() - 1) + ", the rows of its "
+                            + "weightTable())") + "; record connections that exist");
+                }
+                all.add(new Probe(indexOf(pr.target), pr.post[s], "w", pr.weightUnit(), -1, -1, -1, c, s));
+            }
+        }
+        probes = all.toArray(new Probe[0]);
         probeValues = new Monitor.Doubles[probes.length];
         for (int i = 0; i < probes.length; i++) {
-            probes[i] = probe(b.probes.get(i));
             probeValues[i] = new Monitor.Doubles();
         }
     }
@@ -442,6 +463,38 @@ public final class SpikingNetwork {
     /** The populations in the order they were added. */
     public List<Population> populations() {
         return List.of(populations);
+    }
+
+    /**
+     * The projection from population {@code from} to population {@code to}, e.g. to read its
+     * weights between runs ({@code net.projection("in", "out").weightTable()}); when several
+     * receptors connect the same pair, {@link #projections()} lists them all.
+     */
+    public Projection projection(String from, String to) {
+        if (from == null || to == null) {
+            throw new IllegalArgumentException((from == null ? "from" : "to") + " = null; name a population, one of " + names());
+        }
+        population(from);
+        population(to);
+        Projection found = null;
+        for (Projection p : projections) {
+            if (p.source.name().equals(from) && p.target.name().equals(to)) {
+                if (found != null) {
+                    throw new IllegalArgumentException("from = \"" + from + "\", to = \"" + to + "\": several projections join them ("
+                            + found.name() + ", " + p.name() + ", ...); pick one from projections()");
+                }
+                found = p;
+            }
+        }
+        if (found == null) {
+            List<String> names = new ArrayList<>();
+            for (Projection p : projections) {
+                names.add(p.name());
+            }
+            throw new IllegalArgumentException("from = \"" + from + "\", to = \"" + to + "\": no projection joins them; the network has "
+                    + names);
+        }
+        return found;
     }
 
     /** The projections in the order they were added (the order in which spikes are delivered). */
@@ -693,8 +746,10 @@ public final class SpikingNetwork {
         final Projection[] projs = projections;
         final int np = pops.length;
         final int[] srcIndex = new int[projs.length];
+        final int[] dstIndex = new int[projs.length];
         for (int i = 0; i < projs.length; i++) {
             srcIndex[i] = indexOf(projs[i].source);
+            dstIndex[i] = indexOf(projs[i].target);
         }
         for (long k = k0; k < k1; k++) {
             final int par = (int) (k & 1);
@@ -722,6 +777,12 @@ public final class SpikingNetwork {
                 final int src = srcIndex[i];
                 for (int q = 0; q < threads; q++) {
                     projs[i].deliver(s.spikes[par][src][q], s.count[par][src][q], t, k);
+                }
+            }
+            for (int i = 0; i < projs.length; i++) {
+                if (projs[i].isPlastic()) {
+                    final int dst = dstIndex[i];
+                    projs[i].potentiate(s.spikes[par][dst][t], s.count[par][dst][t], t, k);
                 }
             }
             if (t == 0) {
@@ -776,7 +837,12 @@ public final class SpikingNetwork {
     // ---- monitors --------------------------------------------------------------------------------
 
     /** A recorded quantity of one neuron: a state variable, a model's derived quantity, or a receptor's current. */
-    private record Probe(int population, int neuron, String variable, String unit, int state, int derived, int receptor) {}
+    private record Probe(int population, int neuron, String variable, String unit, int state, int derived, int receptor,
+                         int projection, int connection) {
+        Probe(int population, int neuron, String variable, String unit, int state, int derived, int receptor) {
+            this(population, neuron, variable, unit, state, derived, receptor, -1, -1);
+        }
+    }
 
     private Probe probe(ProbeSpec s) {
         Population p = population(s.population);
@@ -822,7 +888,10 @@ public final class SpikingNetwork {
                 continue;
             }
             double value;
-            if (pr.state >= 0) {
+            if (pr.projection >= 0) {
+                Projection proj = projections[pr.projection];
+                value = proj.weights == null ? proj.weight : proj.weights[pr.connection];
+            } else if (pr.state >= 0) {
                 value = p.x[pr.state][pr.neuron];
             } else {
                 value = derivedValue(p, pr, k);
@@ -868,7 +937,10 @@ public final class SpikingNetwork {
         for (int q = 0; q < probes.length; q++) {
             Probe pr = probes[q];
             Population p = populations[pr.population];
-            String key = pr.variable + " " + p.name() + "[" + pr.neuron + "]";
+            String key = pr.projection >= 0
+                    ? "w " + projections[pr.projection].name() + "[" + projections[pr.projection].sourceOf(pr.connection) + "→"
+                            + pr.neuron + "]"
+                    : pr.variable + " " + p.name() + "[" + pr.neuron + "]";
             traces.put(key, Arrays.copyOf(probeValues[q].a, samples(step)));
             units.put(key, pr.unit);
         }
@@ -980,6 +1052,10 @@ public final class SpikingNetwork {
         final double[] delaysMs;
         final ConnectionDraw delayDraw;
         final Connectivity rule;
+        /** Plasticity and weight recording, set by the builder's calls after {@code connect}. */
+        Stdp stdp;
+        TsodyksMarkram stp;
+        int[] weightProbes;
 
         ConnSpec(String from, String to, SynapseKind kind, double weight, double[] weights, ConnectionDraw weightDraw,
                  double delayMs, double[] delaysMs, ConnectionDraw delayDraw, Connectivity rule) {
@@ -1030,10 +1106,33 @@ public final class SpikingNetwork {
             }
             String name = from + "→" + to + ":" + kind.name();
             double dt = net.dtMs;
+            Plasticity plasticity = null;
+            if (stdp != null || stp != null) {
+                if (ws == null) {
+                    ws = new double[m];
+                    Arrays.fill(ws, w);
+                    w = Double.NaN;
+                }
+                if (stdp != null) {
+                    for (int s = 0; s < m; s++) {
+                        if (!(ws[s] >= stdp.wMin() && ws[s] <= stdp.wMax())) {
+                            int pre = 0;
+                            while (csr.rowStart[pre + 1] <= s) {
+                                pre++;
+                            }
+                            throw new IllegalArgumentException(String.format(Locale.ROOT, "the weight of connection %d (%s %d → %s %d) "
+                                    + "is %s %s, outside the STDP bounds [wMin, wMax] = [%s, %s]; start the weights inside the bounds "
+                                    + "or widen them", s, from, pre, to, csr.post[s], NetworkResult.plain(ws[s]), kind.weightUnit(dst.model()),
+                                    NetworkResult.plain(stdp.wMin()), NetworkResult.plain(stdp.wMax())));
+                        }
+                    }
+                }
+                plasticity = new Plasticity(stdp, stp, src.size(), dst.size(), csr.rowStart, csr.post, dt, net.threads);
+            }
             if (delaysMs == null && delayDraw == null) {
                 checkDelay("delayMs", delayMs, dt);
                 return new Projection(name, src, dst, kind, target.variable, target.scale, target.gated, csr, w, ws,
-                        (int) Math.round(delayMs / dt), null);
+                        (int) Math.round(delayMs / dt), null, plasticity, dt);
             }
             int[] d = new int[m];
             if (delaysMs != null) {
@@ -1067,7 +1166,8 @@ public final class SpikingNetwork {
             Memory.require(String.format(Locale.ROOT, "the delays of %s (up to %d steps) need a ring buffer with one slot per "
                     + "step for each of the %d neurons of %s, which", name, longest, dst.size(), to),
                     8.0 * (longest + 1) * dst.size(), "give shorter delays (in ms) or use a larger dt");
-            return new Projection(name, src, dst, kind, target.variable, target.scale, target.gated, csr, w, ws, -1, d);
+            return new Projection(name, src, dst, kind, target.variable, target.scale, target.gated, csr, w, ws, -1, d,
+                    plasticity, dt);
         }
     }
 
@@ -1144,6 +1244,25 @@ public final class SpikingNetwork {
      *     .record("E", "V", 0, 1, 2)
      *     .build();
      * }</pre>
+     *
+     * <p>Plasticity qualifies the connection added last: {@link #stdp} (additive or multiplicative
+     * STDP with bounds, all-to-all pairing unless the rule says nearest-spike),
+     * {@link #shortTermPlasticity} (Tsodyks–Markram) and {@link #recordWeights} (weight traces of
+     * chosen synapses); {@link SpikingNetwork#projection(String, String)} gives the weights as a
+     * table at any time:
+     * <pre>{@code
+     * var net = Network.builder()
+     *     .population("in", Spikes.poissonGroup(1000, 15 * Hz)).population("out", Neurons.lif(), 1)
+     *     .connect("in", "out", Synapses.ampa(), Network.uniform(0, 2 * nS), 0, Network.allToAll())
+     *     .stdp(Synapses.stdpAdditive(0.02 * nS, 0.021 * nS, 20 * ms, 20 * ms, 0, 2 * nS))
+     *     .recordWeights(0, 1, 2)
+     *     .build();
+     * net.run(1 * second);
+     * net.projection("in", "out").weightTable()
+     * }</pre>
+     * Bytes per synapse: 4 for a projection with one weight and one delay, 12 with per-connection
+     * weights (or short-term plasticity), +4 with per-connection delays, 20 with STDP (weight and
+     * a transposed index for the postsynaptic updates).
      */
     public static final class Builder {
         private long seed = 1;
@@ -1438,6 +1557,98 @@ public final class SpikingNetwork {
             return this;
         }
 
+        /** The connection added last, for the calls that qualify it; {@code what} names the call in the message. */
+        private ConnSpec lastConnection(String what) {
+            if (conns.isEmpty()) {
+                throw new IllegalStateException(what + " applies to the connection added last; call connect(...) first, "
+                        + "e.g. .connect(\"in\", \"out\", Synapses.ampa(), Network.uniform(0, 2 * nS), 0, Network.allToAll())." + what);
+            }
+            return conns.get(conns.size() - 1);
+        }
+
+        /**
+         * Makes the connection added last plastic with spike-timing-dependent plasticity
+         * ({@code Synapses.stdpAdditive(...)}, {@code Synapses.stdpMultiplicative(...)},
+         * {@code Synapses.stdpSong(gMax)}): its weights ({@link Projection#weightUnit()}) change with
+         * every pre- and postsynaptic spike and stay in [wMin, wMax]; every starting weight must lie
+         * there. Pairing is all-to-all (each trace steps by 1 at its neuron's spikes; nearest-spike
+         * with {@code rule.nearestSpike()}); within a step presynaptic spikes (delivered with the
+         * present weight, then depression by the target's trace) come before postsynaptic ones
+         * (potentiation by the source's trace), so a pair in one step counts as pre before post, as
+         * in Brian2. Δt is measured between the steps in which the two neurons fired. Recurrent
+         * projections are allowed. The results do not depend on the number of threads.
+         *
+         * <pre>{@code
+         * .connect("in", "out", Synapses.currentExponential(5 * ms), Network.uniform(0, 0.6 * nA), 0, Network.allToAll())
+         * .stdp(Synapses.stdpAdditive(0.006 * nA, 0.0063 * nA, 20 * ms, 20 * ms, 0, 0.6 * nA))
+         * }</pre>
+         */
+        public Builder stdp(Stdp rule) {
+            if (rule == null) {
+                throw new IllegalArgumentException("rule = null; give an STDP rule, e.g. Synapses.stdpSong(0.01)");
+            }
+            ConnSpec c = lastConnection("stdp(rule)");
+            NeuronModel target = pops.get(c.to).template();
+            if (c.kind.coupling() == SynapseKind.Coupling.CONDUCTANCE && rule.wMin() < 0) {
+                throw new IllegalArgumentException("rule: wMin = " + rule.wMin() + " " + c.kind.weightUnit(target) + " would let a "
+                        + "conductance of " + c.kind.name() + " become negative; give wMin ≥ 0 (inhibition comes from the reversal "
+                        + "potential, e.g. Synapses.gabaA())");
+            }
+            checkWeight("rule: wMax", rule.wMax(), c.kind, target, dtMs);
+            checkWeight("rule: wMin", rule.wMin(), c.kind, target, dtMs);
+            if (!Double.isNaN(c.weight) && !(c.weight >= rule.wMin() && c.weight <= rule.wMax())) {
+                throw new IllegalArgumentException("weight = " + c.weight + " " + c.kind.weightUnit(target) + " of " + c.from + "→"
+                        + c.to + " is outside the STDP bounds [wMin, wMax] = [" + rule.wMin() + ", " + rule.wMax()
+                        + "]; start the weights inside the bounds or widen them");
+            }
+            c.stdp = rule;
+            return this;
+        }
+
+        /**
+         * Gives the connection added last Tsodyks–Markram short-term plasticity
+         * ({@code Synapses.depressing(0.5, 800 * ms)}, {@code Synapses.tsodyksMarkram(U, τ_rec, τ_facil)}):
+         * each source neuron keeps one (u, R) pair, solved exactly between its spikes, and each of its
+         * spikes delivers weight × u·R on every connection (with a delay, u·R at the step it was fired).
+         */
+        public Builder shortTermPlasticity(TsodyksMarkram model) {
+            if (model == null) {
+                throw new IllegalArgumentException("model = null; give a short-term plasticity model, e.g. Synapses.depressing(0.5, 800)");
+            }
+            lastConnection("shortTermPlasticity(model)").stp = model;
+            return this;
+        }
+
+        /**
+         * Records the weights of chosen connections of the connection added last, at the start of
+         * every step (or every {@link #sampleEvery}): indices in storage order, the row numbers of
+         * {@link Projection#weightTable()} (by source, then by target; with {@code allToAll} from one
+         * source onto one target, the source's index). The traces are named
+         * {@code w <projection>[pre→post]} in {@link NetworkResult#traces()}.
+         */
+        public Builder recordWeights(int... connections) {
+            if (connections == null || connections.length == 0) {
+                throw new IllegalArgumentException("connections " + (connections == null ? "= null" : "is empty")
+                        + "; give the indices of the connections to record, e.g. 0, 1, 2 (rows of weightTable())");
+            }
+            for (int q = 0; q < connections.length; q++) {
+                if (connections[q] < 0) {
+                    throw new IllegalArgumentException("connections[" + q + "] = " + connections[q]
+                            + " is not a connection index; indices count from 0 (rows of weightTable())");
+                }
+            }
+            ConnSpec c = lastConnection("recordWeights(connections)");
+            int[] all = c.weightProbes == null ? connections.clone() : concat(c.weightProbes, connections);
+            c.weightProbes = all;
+            return this;
+        }
+
+        private static int[] concat(int[] a, int[] b) {
+            int[] c = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, c, a.length, b.length);
+            return c;
+        }
+
         private NeuronModel checkConnection(String from, String to, SynapseKind kind, Connectivity rule) {
             if (!pops.containsKey(from)) {
                 throw new IllegalArgumentException("from = \"" + from + "\" is not a population; add it first or use one of " + pops.keySet());
@@ -1650,9 +1861,10 @@ public final class SpikingNetwork {
                 double e = c.rule.expectedConnections(a.size, b.size, a == b);
                 connections += e;
                 peak = Math.max(peak, connectionBytes + 8.5 * e);
-                boolean perWeight = c.weights != null || c.weightDraw != null;
+                boolean perWeight = c.weights != null || c.weightDraw != null || c.stdp != null || c.stp != null;
                 boolean perDelay = c.delaysMs != null || c.delayDraw != null;
-                connectionBytes += e * (4 + (perWeight ? 8 : 0) + (perDelay ? 4 : 0)) + 4.0 * (a.size + 1) * (nThreads + 2);
+                connectionBytes += e * (4 + (perWeight ? 8 : 0) + (perDelay ? 4 : 0) + (c.stdp != null ? 8 : 0))
+                        + 4.0 * (a.size + 1) * (nThreads + 2) + (c.stdp != null ? 4.0 * (b.size + 1) + 12.0 * a.size * nThreads : 0);
                 double delay = c.delaysMs != null ? max(c.delaysMs) : c.delayDraw != null ? 0 : c.delayMs;
                 if (Math.round(delay / dtMs) > 0) {
                     longestDelay.merge(c.to, delay, Math::max);

@@ -386,6 +386,8 @@ final class Examples {
         at("SweepSpec.range#to", () -> 3.0);
         at("SweepSpec.points#namesWithUnits", () -> new String[] {"I [nA]"});
         at("SweepSpec.point#values", () -> new double[] {2});
+        receiversByMethod.put("SpikingNetwork.Builder.stdp", () -> smallNetwork()
+                .connect("E", "E", Synapses.currentExponential(5).named("e"), 0.5, Network.fixedProbability(0.5)));
         receiversByMethod.put("SweepSpec.points", () -> SweepSpec.of("lif").measure("rate").duration(20).warmup(5).progress(false));
         receiversByMethod.put("SweepSpec.random", () -> SweepSpec.of("lif").measure("rate").duration(20).warmup(5).progress(false));
         receiversByMethod.put("SweepSpec.range", () -> SweepSpec.of("lif").random(2, 1).measure("rate").duration(20).warmup(5)
