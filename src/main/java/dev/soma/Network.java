@@ -91,6 +91,40 @@ public final class Network {
     }
 
     /**
+     * The leaky integrate-and-fire neuron of the CUBA benchmark (τ = 20 ms, R = 100 MΩ, E_L = −49 mV,
+     * θ = −50 mV, reset −60 mV, refractory 5 ms): the zoo's {@code Neurons.lif()} with these
+     * parameters, under the name notebooks written before the one vocabulary used.
+     */
+    public static dev.soma.model.LeakyIntegrateAndFire lif() {
+        return EiNetwork.cubaNeuron();
+    }
+
+    /**
+     * CUBA's network shape with other sizes, probability and weights: populations {@code E} and
+     * {@code I} of a leaky integrate-and-fire {@code model}, CUBA's current-based exponential
+     * receptors (τ = 5 ms excitatory, 10 ms inhibitory), and weights {@code weightE}, {@code weightI} given as the jump of R·I in mV
+     * (CUBA: {@code 1.62 * mV} and {@code -9 * mV}), i.e. {@code weight / R} in nA; V starts uniform
+     * between the reset and the threshold, as in CUBA. Other models and
+     * receptors: {@link #ei(NeuronModel, int, int, double, SynapseKind, double, SynapseKind, double)}.
+     */
+    public static SpikingNetwork.Builder ei(NeuronModel model, int nE, int nI, double p, double weightE, double weightI) {
+        if (!(model instanceof dev.soma.model.LeakyIntegrateAndFire lif)) {
+            throw new IllegalArgumentException("model = " + (model == null ? "null" : model.name()) + ": weights in mV of R·I need "
+                    + "a leaky integrate-and-fire neuron (e.g. Network.lif()); for other models name the receptors: "
+                    + "Network.ei(model, nE, nI, p, Synapses.ampa(), 1 * nS, Synapses.gabaA(), 5 * nS)");
+        }
+        double r = lif.resistanceMOhm();
+        if (!Double.isFinite(weightE) || !Double.isFinite(weightI)) {
+            throw new IllegalArgumentException((Double.isFinite(weightE) ? "weightI = " + weightI : "weightE = " + weightE)
+                    + " is not a finite number; give the jump of R·I in mV, e.g. 1.62 * mV and -9 * mV");
+        }
+        return EiNetwork.builder(model, nE, nI, p, EiNetwork.cubaExcitatory(), weightE / r, EiNetwork.cubaInhibitory(),
+                weightI / r)
+                .start("E", "V", RandomValue.uniform(lif.resetMv(), lif.thresholdMv()))
+                .start("I", "V", RandomValue.uniform(lif.resetMv(), lif.thresholdMv()));
+    }
+
+    /**
      * A custom excitatory–inhibitory network, still open for changes: populations {@code E} and
      * {@code I} of {@code model}, pairs connected with probability {@code p}, E spikes onto
      * {@code excitatory} with {@code weightE}, I spikes onto {@code inhibitory} with {@code weightI}.

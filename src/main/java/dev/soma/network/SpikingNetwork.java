@@ -1301,6 +1301,11 @@ public final class SpikingNetwork {
             return this;
         }
 
+        /** The same as {@link #dt(double)} (the name notebooks written before the one spelling used). */
+        public Builder dtMs(double dt) {
+            return dt(dt);
+        }
+
         /**
          * The integration method of every population that does not choose its own
          * ({@link #method(String, String)}). Without one, a population uses exact for a model linear

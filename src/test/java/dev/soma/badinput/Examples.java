@@ -562,6 +562,7 @@ final class Examples {
         at("SpikingNetwork.Builder.projection#from", () -> "E");
         at("SpikingNetwork.Builder.projection#to", () -> "I");
         at("SpikingNetwork.population#name", () -> "E");
+        at("SpikingNetwork.Builder.dtMs#dt", () -> 0.1);
         at("SpikingNetwork.Builder.connect#weights:ConnectionDraw", () -> Network.uniform(0.1, 0.5));
         at("SpikingNetwork.Builder.connect#delaysMs:ConnectionDraw", () -> Network.uniform(1, 2));
         at("SpikingNetwork.Builder.population#models", () -> (dev.soma.network.NeuronDraw<NeuronModel>) (j, random) -> Neurons.lif());
