@@ -28,6 +28,8 @@ class StdpSongTest {
     /** nA per unit of g_e: the fixed driving force E_e − V_r = 60 mV across R = 1 MΩ. */
     static final double NA_PER_G = EiNetwork.SONG_NA_PER_G;
     static final double SECONDS = 100;
+    /** Four seeds: with two, a fraction near a bound sat at 2.6 standard errors from Brian2's by chance (seeds 3 and 4 sit on it). */
+    static final int SEEDS = 4;
 
     /** The network of Brian2's example ({@link Network#songMillerAbbott()}), weights uniform in [0, g_max) from the seed. */
     static SpikingNetwork song(long seed) {
@@ -37,8 +39,8 @@ class StdpSongTest {
     @Test
     void finalWeightsAreBimodalAsInBrian2() {
         Map<String, List<Double>> values = new LinkedHashMap<>();
-        double[][] meanWeight = new double[2][11];
-        for (long seed = 1; seed <= 2; seed++) {
+        double[][] meanWeight = new double[SEEDS][11];
+        for (long seed = 1; seed <= SEEDS; seed++) {
             SpikingNetwork net = song(seed);
             Projection p = net.projection("in", "out");
             int out = 0;
