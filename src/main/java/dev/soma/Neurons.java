@@ -4,6 +4,7 @@ import dev.soma.model.AdaptiveExponentialIntegrateAndFire;
 import dev.soma.model.ExponentialIntegrateAndFire;
 import dev.soma.model.FitzHughNagumo;
 import dev.soma.model.HodgkinHuxley;
+import dev.soma.model.HodgkinHuxleyTraub;
 import dev.soma.model.Izhikevich;
 import dev.soma.model.LeakyIntegrateAndFire;
 import dev.soma.model.MorrisLecar;
@@ -30,6 +31,14 @@ public final class Neurons {
     /** The same as {@link #hodgkinHuxley()}: the 1952 squid giant axon. */
     public static HodgkinHuxley squidAxon() {
         return HodgkinHuxley.squidAxon();
+    }
+
+    /**
+     * The Hodgkin–Huxley neuron of Traub &amp; Miles (1991) as a point neuron of 20,000 µm², the cell of
+     * the COBAHH benchmark (Brette et al. 2007); input in nA, spikes at upward crossings of −20 mV.
+     */
+    public static HodgkinHuxleyTraub hhTraub() {
+        return HodgkinHuxleyTraub.defaults();
     }
 
     /** A leaky integrate-and-fire neuron: τ = 10 ms, R = 10 MΩ, E_L = −70, V_th = −50, V_reset = −70 mV, t_ref = 2 ms; input in nA. */

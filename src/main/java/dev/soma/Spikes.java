@@ -1,5 +1,6 @@
 package dev.soma;
 
+import dev.soma.stimulus.SpikeSource;
 import dev.soma.stimulus.SpikeSources;
 import dev.soma.stimulus.SpikeTrain;
 import dev.soma.stimulus.SpikeTrains;
@@ -17,6 +18,14 @@ import java.util.function.DoubleUnaryOperator;
  * <pre>{@code
  * var inputs = Spikes.poisson(100, 5 * Hz, 1 * second, 42);   // 100 independent 5 Hz trains
  * var exc = Synapses.ampa(lif).from(inputs, 1 * nS);      // one connection per train
+ * }</pre>
+ *
+ * <p>In a network, spike sources are a population ({@code poissonGroup}, {@code group}) that
+ * steps with the network and feeds any projection:
+ * <pre>{@code
+ * Network.builder().population("X", Spikes.poissonGroup(1000, 15 * Hz))
+ *     .population("N", Neurons.lif(), 1)
+ *     .connect("X", "N", Synapses.ampa(), 1 * nS, Network.allToAll())
  * }</pre>
  */
 public final class Spikes {
@@ -69,6 +78,24 @@ public final class Spikes {
             last = Math.max(last, train[0]);
         }
         return new SpikeTrains(trains, n == 0 ? Math.max(0, centerMs) : Math.nextUp(last));
+    }
+
+    /**
+     * {@code n} Poisson sources at {@code rate} each (write {@code 15 * Hz}) as a population of a
+     * network: each fires in a step with probability rate·dt (Brian2's {@code PoissonGroup}).
+     */
+    public static SpikeSource poissonGroup(int n, double rate) {
+        return SpikeSource.poisson(n, rate);
+    }
+
+    /** {@code n} Poisson sources sharing the rate {@code rateAt(tMs)} (write it with {@code Hz}) as a population of a network. */
+    public static SpikeSource poissonGroup(int n, DoubleUnaryOperator rateAt) {
+        return SpikeSource.poisson(n, rateAt);
+    }
+
+    /** Spike trains of given times (regular, volleys, recorded, ...) as a population of a network: one source per train. */
+    public static SpikeSource group(SpikeTrains trains) {
+        return SpikeSource.of(trains);
     }
 
     /** Trains from your own arrays of spike times (ms), each sorted for you, over a window of {@code durationMs}. */

@@ -6,6 +6,7 @@ import dev.soma.synapse.MagnesiumBlock;
 import dev.soma.synapse.Receptor;
 import dev.soma.synapse.Stdp;
 import dev.soma.synapse.Synapse;
+import dev.soma.synapse.SynapseKind;
 import dev.soma.synapse.TonicConductance;
 import dev.soma.synapse.TsodyksMarkram;
 
@@ -27,6 +28,14 @@ import dev.soma.synapse.TsodyksMarkram;
  * for voltage jumps the jump in mV. Inhibition is chosen by the reversal potential, not the sign:
  * a negative conductance is rejected. See {@link Synapse} for the equations and state variables,
  * {@link Receptor} for the defaults of each kind.
+ *
+ * <p><b>Onto populations.</b> The same kinds without a model ({@code Synapses.ampa()},
+ * {@code Synapses.currentExponential(5 * ms)}, {@code Synapses.jump()}) are the receptors a
+ * network's projections end on; see {@link SynapseKind}:
+ * <pre>{@code
+ * Network.builder().population("E", Neurons.adex("adapting"), 3200) ...
+ *     .connect("E", "I", Synapses.ampa(), 1 * nS, Network.fixedProbability(0.05))
+ * }</pre>
  *
  * <p><b>Accuracy.</b> Events act on the step grid. For quantitative PSP shapes run with
  * {@code .method("rk4")} (error below 10⁻⁶ of the peak at dt = 0.025 ms); the LIF default,
@@ -111,6 +120,83 @@ public final class Synapses {
     /** A constant shunting conductance (µS or mS/cm², ≥ 0) reversing at the model's resting potential. */
     public static TonicConductance tonicShunt(NeuronModel model, double conductance) {
         return TonicConductance.shunt(model, conductance);
+    }
+
+    // ---- receptor kinds for populations (no model: the population's model is the target) ----
+
+    /** AMPA as a receptor of a population: E = 0 mV, exponential τ = 5 ms; weights in µS (or mS/cm²). */
+    public static SynapseKind ampa() {
+        return SynapseKind.of(Receptor.AMPA);
+    }
+
+    /** NMDA as a receptor of a population: E = 0 mV, bi-exponential 2/100 ms, Mg²⁺ block at 1 mM. */
+    public static SynapseKind nmda() {
+        return SynapseKind.of(Receptor.NMDA);
+    }
+
+    /** GABA-A as a receptor of a population: E = −80 mV, exponential τ = 10 ms. */
+    public static SynapseKind gabaA() {
+        return SynapseKind.of(Receptor.GABA_A);
+    }
+
+    /** GABA-B as a receptor of a population: E = −90 mV, bi-exponential 50/200 ms. */
+    public static SynapseKind gabaB() {
+        return SynapseKind.of(Receptor.GABA_B);
+    }
+
+    /** Shunting inhibition as a receptor of a population: E = the neurons' resting potential, exponential τ = 10 ms. */
+    public static SynapseKind shunting() {
+        return SynapseKind.of(Receptor.SHUNTING);
+    }
+
+    /** A receptor kind by name: "AMPA", "NMDA", "GABA-A", "GABA-B" or "shunting". */
+    public static SynapseKind of(String kind) {
+        return SynapseKind.of(Receptor.parse(kind));
+    }
+
+    /** A conductance-based receptor with an exponential time course ({@code tauMs}) reversing at {@code reversalMv}. */
+    public static SynapseKind exponential(double tauMs, double reversalMv) {
+        return SynapseKind.conductance(Kernel.exponential(tauMs), reversalMv);
+    }
+
+    /** A conductance-based receptor with an alpha time course peaking {@code tauMs} after the event. */
+    public static SynapseKind alpha(double tauMs, double reversalMv) {
+        return SynapseKind.conductance(Kernel.alpha(tauMs), reversalMv);
+    }
+
+    /** A conductance-based receptor with a bi-exponential time course (rise, decay in ms). */
+    public static SynapseKind biexponential(double riseMs, double decayMs, double reversalMv) {
+        return SynapseKind.conductance(Kernel.biexponential(riseMs, decayMs), reversalMv);
+    }
+
+    /** A current-based receptor, exponential: I jumps by the weight (model input unit, either sign) and decays with {@code tauMs}. */
+    public static SynapseKind currentExponential(double tauMs) {
+        return SynapseKind.current(Kernel.exponential(tauMs));
+    }
+
+    /** A current-based receptor, alpha: I peaks at the weight {@code tauMs} after each event. */
+    public static SynapseKind currentAlpha(double tauMs) {
+        return SynapseKind.current(Kernel.alpha(tauMs));
+    }
+
+    /** A current-based receptor, bi-exponential (rise, decay in ms), peak current = weight. */
+    public static SynapseKind currentBiexponential(double riseMs, double decayMs) {
+        return SynapseKind.current(Kernel.biexponential(riseMs, decayMs));
+    }
+
+    /** A delta synapse onto a population: each spike makes V jump by the weight in mV (Brunel 2000). */
+    public static SynapseKind jump() {
+        return SynapseKind.jump();
+    }
+
+    /** Each spike adds the weight to the state variable {@code variable} of the target neurons (in its unit). */
+    public static SynapseKind jump(String variable) {
+        return SynapseKind.jump(variable);
+    }
+
+    /** Each spike adds the weight (model input unit) to a current held for the next step only (Izhikevich 2003). */
+    public static SynapseKind pulse() {
+        return SynapseKind.pulse();
     }
 
     /** Additive STDP with hard bounds [wMin, wMax]; A₊, A₋ and the bounds in the synapse's weight unit. */

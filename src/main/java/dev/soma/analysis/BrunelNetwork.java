@@ -1,8 +1,10 @@
 package dev.soma.analysis;
 
+import dev.soma.model.LeakyIntegrateAndFire;
 import dev.soma.network.Connectivity;
-import dev.soma.network.LifCurrentExp;
+import dev.soma.network.RandomValue;
 import dev.soma.network.SpikingNetwork;
+import dev.soma.synapse.SynapseKind;
 import java.util.Locale;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Locale;
  * <pre>
  *   τ dV/dt = −V  (+ J per excitatory input spike, −gJ per inhibitory one, after delay D)
  *   V &gt; θ  →  spike, V ← V_r, held for t_ref
- *   every neuron: C_E inputs from E, C_I = C_E/4 from I (fixed in-degree, no self-connections),
+ *   every neuron: C_E inputs from E, C_I = C_E/4 from I (fixed in-degree, distinct sources),
  *                 C_E external Poisson trains at ν_ext = η ν_thr, ν_thr = θ / (J C_E τ), each spike adding J
  * </pre>
  *
@@ -33,13 +35,17 @@ import java.util.Locale;
  *   <tr><td>t_ref</td><td>2</td><td>ms</td><td>refractory period (V held at V_r)</td></tr>
  *   <tr><td>dt</td><td>0.1</td><td>ms</td><td>time step</td></tr>
  * </table>
- * Starting potentials are drawn uniformly in [V_r, θ]. Populations are {@code E} (neurons
+ * Starting potentials are drawn uniformly in [V_r, θ). Populations are {@code E} (neurons
  * 0..N_E−1) and {@code I} (the next N_I).
  *
- * <p>It is built with the network engine that exists today ({@link LifCurrentExp} with rest 0 mV,
- * the synapses targeting {@code v} directly): inputs there arrive at the start of a step and decay
- * with it, so each weight is J·e^{dt/τ}, which leaves exactly J at the end of the step, as in
- * NEST's {@code iaf_psc_delta}. Spikes arriving during the refractory period are lost, as there.
+ * <p>Built from the zoo: {@link LeakyIntegrateAndFire} with rest 0 mV, jump receptors
+ * ({@code Synapses.jump()}) onto V, and Poisson input onto V, stepped by the network engine in
+ * Brian2's order: V is integrated exactly, a spike is stamped at the start of its step, it acts
+ * D after the end of that step, and while refractory V is held at V_r and every input to it is
+ * dropped — as Brian2's {@code (unless refractory)} and NEST's {@code iaf_psc_delta} do. The
+ * external drive is Brian2's {@code PoissonInput}: a binomial count of the C_E trains per neuron
+ * and step. A neuron's sources are drawn without replacement from the whole source population (a
+ * neuron may be its own source, as in Brian2's reference runs).
  *
  * <p>Reference: Brunel N (2000) Dynamics of sparsely connected networks of excitatory and
  * inhibitory spiking neurons. J Comput Neurosci 8:183–208 (model A, Fig. 8).
@@ -67,10 +73,17 @@ public final class BrunelNetwork {
         check("resetMv", resetMv, resetMv < thetaMv, "give a reset below the threshold θ = " + thetaMv + " mV, e.g. 10");
         check("refractoryMs", refractoryMs, refractoryMs >= 0, "give the refractory period in ms, e.g. 2");
         check("dtMs", dtMs, dtMs > 0, "give the time step in ms, e.g. 0.1");
-        check("delayMs", delayMs, delayMs > 0, "give the transmission delay in ms, e.g. 1.5");
-        if (!(delayMs >= dtMs * (1 - 1e-9))) {
+        check("delayMs", delayMs, delayMs >= 0, "give the delay in ms (0: the input acts from the next step), e.g. 1.5");
+        if (delayMs > 0 && !(delayMs >= dtMs * (1 - 1e-9))) {
             throw new IllegalArgumentException("delayMs = " + plain(delayMs) + " is shorter than one step, dtMs = " + plain(dtMs)
-                    + ": a spike needs at least one step to arrive; give a longer delay or a smaller dt, e.g. dt = 0.1 ms, D = 1.5 ms");
+                    + ": a delay is a whole number of steps; give a longer delay, 0, or a smaller dt, e.g. dt = 0.1 ms, D = 1.5 ms");
+        }
+        // One input's jump, excitatory J or inhibitory g·J, beyond 250 mV (or 10 θ) is a unit slip, as for any network weight.
+        double largest = Math.max(250, 10 * thetaMv);
+        if (!(jMv <= largest) || !(g * jMv <= largest)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "jMv = %s mV and g = %s make jumps of J = %s mV and "
+                            + "−g·J = −%s mV, beyond %s mV for one input spike; give J in mV (the paper: 0.1) and g of order 1 (3 to 6)",
+                    plain(jMv), plain(g), plain(jMv), plain(g * jMv), plain(largest)));
         }
         if (nE < 4 || nE % 4 != 0) {
             throw new IllegalArgumentException("nE = " + nE + " excitatory neurons; give a multiple of 4 (N_I = N_E / 4), e.g. 10000");
@@ -161,26 +174,33 @@ public final class BrunelNetwork {
         return thetaMv / (jMv * cE * tauMs) * 1e3;
     }
 
+    /** The leaky integrate-and-fire neuron of the model: rest 0 mV, τ, θ, V_r, t_ref (R plays no part: every input is a jump of V). */
+    public LeakyIntegrateAndFire neuron() {
+        return LeakyIntegrateAndFire.standard().withRestMv(0).withThresholdMv(thetaMv).withResetMv(resetMv).withTauMs(tauMs)
+                .withRefractoryMs(refractoryMs);
+    }
+
     /** The network, still open for recordings or a thread count, drawn from {@code seed}. */
     public SpikingNetwork.Builder builder(long seed) {
         int nI = nE / 4;
         int cI = cE / 4;
-        LifCurrentExp neuron = LifCurrentExp.cuba().withRestMv(0).withThresholdMv(thetaMv).withResetMv(resetMv)
-                .withTauMMs(tauMs).withRefractoryMs(refractoryMs).withStartMv(resetMv, thetaMv);
-        // Inputs are added at the start of a step and decay with it: scale by e^{dt/τ} so that J remains.
-        double w = jMv * Math.exp(dtMs / tauMs);
-        Connectivity fromE = Connectivity.fixedInDegree(cE).withoutAutapses();
-        Connectivity fromI = Connectivity.fixedInDegree(cI).withoutAutapses();
-        return SpikingNetwork.builder().seed(seed).dtMs(dtMs)
+        LeakyIntegrateAndFire neuron = neuron();
+        SynapseKind jump = SynapseKind.jump();
+        Connectivity fromE = Connectivity.fixedInDegree(cE);
+        Connectivity fromI = Connectivity.fixedInDegree(cI);
+        // the rate of each external train, per ms (Soma's Hz is 1e-3 per ms)
+        double external = eta * thresholdRateHz() / 1000;
+        return SpikingNetwork.builder().seed(seed).dt(dtMs)
                 .population("E", neuron, nE)
                 .population("I", neuron, nI)
-                .connect("E", "E", "v", w, delayMs, fromE)
-                .connect("E", "I", "v", w, delayMs, fromE)
-                .connect("I", "E", "v", -g * w, delayMs, fromI)
-                .connect("I", "I", "v", -g * w, delayMs, fromI)
-                // poissonInput takes the rate per ms (Soma's Hz unit is 1e-3 per ms)
-                .poissonInput("E", "v", cE, eta * thresholdRateHz() / 1000, w)
-                .poissonInput("I", "v", cE, eta * thresholdRateHz() / 1000, w);
+                .start("E", "V", RandomValue.uniform(resetMv, thetaMv))
+                .start("I", "V", RandomValue.uniform(resetMv, thetaMv))
+                .connect("E", "E", jump, jMv, delayMs, fromE)
+                .connect("E", "I", jump, jMv, delayMs, fromE)
+                .connect("I", "E", jump, -g * jMv, delayMs, fromI)
+                .connect("I", "I", jump, -g * jMv, delayMs, fromI)
+                .poissonInput("E", jump, cE, external, jMv)
+                .poissonInput("I", jump, cE, external, jMv);
     }
 
     @Override

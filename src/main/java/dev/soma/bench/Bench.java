@@ -1,5 +1,6 @@
 package dev.soma.bench;
 
+import dev.soma.analysis.BrunelNetwork;
 import dev.soma.network.EiNetwork;
 import dev.soma.network.NetworkResult;
 import dev.soma.network.SpikingNetwork;
@@ -12,8 +13,9 @@ import java.util.Locale;
 
 /**
  * The benchmark command: the workloads of the project's benchmark definitions (CUBA, COBAHH — the
- * networks of Brette et al. 2007 — and one Hodgkin–Huxley neuron), one line per workload, method
- * and thread count:
+ * networks of Brette et al. 2007 — one Hodgkin–Huxley neuron, and the networks compared with Brian2:
+ * Brunel's model A in the AI state, Izhikevich's 2003 network, an AdEx E/I network), one line per
+ * workload, method and thread count:
  * <pre>
  *   workload=cuba threads=1 sim_s=0.081 spikes=22834 rate_hz=5.71
  *   workload=hh1 method=rk4 threads=1 sim_s=0.030 spikes=69
@@ -23,7 +25,7 @@ import java.util.Locale;
  * every run has the same spikes). With {@code --cold} it runs once without warm-up: the
  * benchmark script times such a process from start to exit to get {@code whole_s}.
  *
- * <p>Options: {@code --workload cuba,cobahh,hh1} (default all), {@code --threads 1,2},
+ * <p>Options: {@code --workload cuba,cobahh,hh1,brunel,izhikevich,adex-net,stdp-song} (default all; stdp-song is Song, Miller &amp; Abbott's 1000 plastic synapses onto one neuron), {@code --threads 1,2},
  * {@code --method rk4,exponential_euler} (hh1), {@code --runs 5}, {@code --warmup 2}, {@code --seed 1},
  * {@code --duration-ms 1000} (networks), {@code --cold}.
  */
@@ -32,7 +34,7 @@ public final class Bench {
 
     /** Runs the benchmarks named on the command line; see the class comment for the options. */
     public static void main(String[] args) {
-        List<String> workloads = List.of("cuba", "cobahh", "hh1");
+        List<String> workloads = List.of("cuba", "cobahh", "hh1", "brunel", "izhikevich", "adex-net");
         int[] threads = {1, 2};
         int runs = 5;
         int warmup = 2;
@@ -64,10 +66,10 @@ public final class Bench {
         }
         for (String w : workloads) {
             switch (w) {
-                case "cuba", "cobahh" -> network(w, threads, runs, warmup, seed, durationMs);
+                case "cuba", "cobahh", "brunel", "izhikevich", "adex-net", "stdp-song" -> network(w, threads, runs, warmup, seed, durationMs);
                 case "hh1" -> SingleNeuron.run(methods, runs, warmup);
                 default -> {
-                    System.err.println("unknown workload " + w + "; use cuba, cobahh or hh1");
+                    System.err.println("unknown workload " + w + "; use cuba, cobahh, hh1, brunel, izhikevich, adex-net or stdp-song");
                     System.exit(2);
                 }
             }
@@ -75,7 +77,15 @@ public final class Bench {
     }
 
     private static SpikingNetwork build(String workload, long seed, int threads) {
-        SpikingNetwork.Builder b = workload.equals("cuba") ? EiNetwork.cuba() : EiNetwork.cobahh();
+        SpikingNetwork.Builder b = switch (workload) {
+            case "cuba" -> EiNetwork.cuba();
+            case "cobahh" -> EiNetwork.cobahh();
+            case "brunel" -> BrunelNetwork.modelA().builder(seed);
+            case "izhikevich" -> EiNetwork.izhikevich2003();
+            case "adex-net" -> EiNetwork.adex();
+            case "stdp-song" -> EiNetwork.songMillerAbbott();
+            default -> throw new IllegalArgumentException("unknown workload " + workload);
+        };
         return b.seed(seed).threads(threads).build();
     }
 

@@ -216,6 +216,12 @@ public record AdaptiveExponentialIntegrateAndFire(String name, double capacitanc
         return "nA";
     }
 
+    /** 1/C (mV/ms per nA). */
+    @Override
+    public double inputGain() {
+        return 1.0 / capacitanceNf;
+    }
+
     /** V = E_L, w = 0 (the start of Naud et al.'s runs). */
     @Override
     public double[] restingState() {

@@ -123,6 +123,12 @@ public record ExponentialIntegrateAndFire(String name, double capacitanceNf, dou
         return "nA";
     }
 
+    /** 1/C (mV/ms per nA). */
+    @Override
+    public double inputGain() {
+        return 1.0 / capacitanceNf;
+    }
+
     @Override
     public double[] restingState() {
         return new double[] {restMv};

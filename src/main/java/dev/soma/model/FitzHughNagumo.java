@@ -20,7 +20,7 @@ package dev.soma.model;
  *   <tr><td>epsilon</td><td>0.08</td><td>1/ms</td><td>time-scale ratio ε (recovery is slow: 1/ε = 12.5)</td></tr>
  * </table>
  *
- * <p>State: {@code v} (1), {@code w} (1). Start: the fixed point at I = 0,
+ * <p>State: {@code V} (1; FitzHugh writes v: a dimensionless membrane potential), {@code w} (1). Start: the fixed point at I = 0,
  * v ≈ −1.19941, w ≈ −0.62426. The fixed point v* solves v − v³/3 − (v + a)/b + I = 0 and is
  * unstable exactly when 1 − v*² − ε b &gt; 0: for the defaults, 0.3313 &lt; I &lt; 1.4187
  * (Hopf bifurcations at v* = ∓√(1 − ε b)), where the model oscillates on a limit cycle.
@@ -38,6 +38,10 @@ public record FitzHughNagumo(String name, double a, double b, double epsilon) im
         }
         Check.finite("a", a, "1");
         Check.finite("b", b, "1");
+        if (b == 0) {
+            throw new IllegalArgumentException("b = 0: the recovery variable would have no fixed point (w* = (V* + a)/b); "
+                    + "give a slope b ≠ 0, e.g. 0.8");
+        }
         Check.positive("epsilon", epsilon, "1/ms, the inverse recovery time constant");
     }
 
@@ -68,7 +72,7 @@ public record FitzHughNagumo(String name, double a, double b, double epsilon) im
 
     @Override
     public String[] stateNames() {
-        return new String[] {"v", "w"};
+        return new String[] {"V", "w"};
     }
 
     @Override
@@ -84,6 +88,12 @@ public record FitzHughNagumo(String name, double a, double b, double epsilon) im
     @Override
     public String inputUnit() {
         return "1";
+    }
+
+    /** 1: the input is in the units of dv/dt. */
+    @Override
+    public double inputGain() {
+        return 1.0;
     }
 
     /** The fixed point at I = 0, found by bisection on the cubic (unique when b &lt; 1). */

@@ -154,6 +154,12 @@ public final class HodgkinHuxley implements NeuronModel {
         return "µA/cm²";
     }
 
+    /** 1/C (mV/ms per µA/cm²). */
+    @Override
+    public double inputGain() {
+        return 1.0 / capacitance;
+    }
+
     /** The gates m, h, n must lie in [0, 1]. */
     @Override
     public void checkState(double[] state) {

@@ -25,7 +25,7 @@ import java.util.Map;
  *   <tr><td>peakMv</td><td>30</td><td>mV</td><td>spike cut-off (the spike time is its crossing)</td></tr>
  * </table>
  *
- * <p>State: {@code v} (mV), {@code u} (1). Start: v = −65, u = b v (as in the paper's code).
+ * <p>State: {@code V} (mV; the paper writes v), {@code u} (1). Start: V = −65, u = b V (as in the paper's code).
  *
  * <p>Presets ({@link #preset(String)}), from Izhikevich 2003, Fig. 2, with (a, b, c, d):
  * RS regular spiking (0.02, 0.2, −65, 8); IB intrinsically bursting (0.02, 0.2, −55, 4);
@@ -137,7 +137,7 @@ public record Izhikevich(String name, double a, double b, double c, double d, do
 
     @Override
     public String[] stateNames() {
-        return new String[] {"v", "u"};
+        return new String[] {"V", "u"};
     }
 
     @Override
@@ -153,6 +153,12 @@ public record Izhikevich(String name, double a, double b, double c, double d, do
     @Override
     public String inputUnit() {
         return "1";
+    }
+
+    /** 1: the input is in the units of dv/dt. */
+    @Override
+    public double inputGain() {
+        return 1.0;
     }
 
     /** v = −65, u = b v, the start of the paper's code. */

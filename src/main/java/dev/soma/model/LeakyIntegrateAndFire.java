@@ -189,6 +189,12 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
         return "nA";
     }
 
+    /** R/τ (mV/ms per nA). */
+    @Override
+    public double inputGain() {
+        return resistanceMOhm / tauMs;
+    }
+
     @Override
     public double[] restingState() {
         return new double[] {restMv};

@@ -179,6 +179,12 @@ public record MorrisLecar(String name, double capacitanceUfPerCm2, double gCaMsP
         return "µA/cm²";
     }
 
+    /** 1/C (mV/ms per µA/cm²). */
+    @Override
+    public double inputGain() {
+        return 1.0 / capacitanceUfPerCm2;
+    }
+
     /** m∞(V). */
     public double mInf(double v) {
         return 0.5 * (1.0 + Math.tanh((v - v1Mv) / v2Mv));

@@ -26,11 +26,32 @@ public interface NeuronModel {
     /** Units of the state variables, parallel to {@link #stateNames()}, e.g. {@code mV, 1, 1, 1}. */
     String[] stateUnits();
 
-    /** Index of the membrane potential (mV) in the state vector. */
+    /**
+     * Index of the membrane potential in the state vector. Every model of the zoo calls it
+     * {@code V}; it is in mV except in the dimensionless FitzHugh–Nagumo model.
+     */
     int voltageIndex();
 
     /** Unit of the injected input, e.g. {@code "µA/cm²"} or {@code "nA"}. */
     String inputUnit();
+
+    /**
+     * How fast the input moves the membrane potential: ∂(dV/dt)/∂I, in mV/ms per unit of
+     * {@link #inputUnit()} — 1/C for a point neuron or a membrane patch, R/τ for a leaky
+     * integrator written with τ and R, 1 for a dimensionless model. The input must enter the
+     * equation of V additively (it does in every model of the zoo): dV/dt = … + gain · I. A
+     * population uses the gain to integrate the conductance of its synapses with V's own linear
+     * part (exponential methods) and to tell an implausible synaptic weight from a plausible one.
+     * The default measures it from {@link #derivatives} at the resting state.
+     */
+    default double inputGain() {
+        double[] rest = restingState();
+        double[] d0 = new double[rest.length];
+        double[] d1 = new double[rest.length];
+        derivatives(0.0, rest, 0.0, d0);
+        derivatives(0.0, rest, 1.0, d1);
+        return d1[voltageIndex()] - d0[voltageIndex()];
+    }
 
     /** A fresh copy of the start state (rest), e.g. gates at their steady state at rest. */
     double[] restingState();

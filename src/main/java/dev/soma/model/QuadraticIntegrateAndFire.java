@@ -147,6 +147,12 @@ public record QuadraticIntegrateAndFire(String name, double tauMs, double resist
         return "nA";
     }
 
+    /** R/τ (mV/ms per nA). */
+    @Override
+    public double inputGain() {
+        return resistanceMohm / tauMs;
+    }
+
     @Override
     public double[] restingState() {
         return new double[] {restMv};

@@ -27,6 +27,14 @@ public record SpikeRule(double thresholdMv, boolean resets, double refractoryMs)
         return new SpikeRule(thresholdMv, false, 0);
     }
 
+    /** Spikes are upward crossings of {@code thresholdMv}, none counted within {@code deadTimeMs} of the last; nothing is reset. */
+    public static SpikeRule crossing(double thresholdMv, double deadTimeMs) {
+        if (!(deadTimeMs >= 0) || Double.isInfinite(deadTimeMs)) {
+            throw new IllegalArgumentException("deadTimeMs = " + deadTimeMs + " must be a finite number ≥ 0 (ms), e.g. 1");
+        }
+        return new SpikeRule(thresholdMv, false, deadTimeMs);
+    }
+
     /** Spikes are upward crossings of {@code thresholdMv}, followed by the model's reset and {@code refractoryMs} of V held. */
     public static SpikeRule reset(double thresholdMv, double refractoryMs) {
         return new SpikeRule(thresholdMv, true, refractoryMs);

@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
 /**
  * What a {@link SpikingNetwork} recorded from t = 0: every spike (neuron, time), the number of
  * spikes per step and population, and the traces of the neurons chosen with
- * {@link SpikingNetwork.Builder#recordState(String, String, int...)}.
+ * {@link SpikingNetwork.Builder#record(String, String, int...)}.
  *
  * <p>Neurons are numbered globally (populations end to end, see {@link Population#offset()}).
  * A spike is stamped with the start of the step in which its neuron crossed threshold, as in
@@ -29,13 +29,14 @@ public final class NetworkResult {
     private final int[][] perStep;
     private final Map<String, double[]> traces;
     private final Map<String, String> units;
+    private final int sampleStride;
     private final int threads;
     private final double simSeconds;
     private final long seed;
 
     NetworkResult(String[] names, int[] sizes, int[] offsets, double dtMs, long steps, int[] spikeSteps,
                   int[] spikeNeurons, int[][] perStep, Map<String, double[]> traces, Map<String, String> units,
-                  int threads, double simSeconds, long seed) {
+                  int sampleStride, int threads, double simSeconds, long seed) {
         this.names = names;
         this.sizes = sizes;
         this.offsets = offsets;
@@ -46,6 +47,7 @@ public final class NetworkResult {
         this.perStep = perStep;
         this.traces = traces;
         this.units = units;
+        this.sampleStride = sampleStride;
         this.threads = threads;
         this.simSeconds = simSeconds;
         this.seed = seed;
@@ -109,6 +111,70 @@ public final class NetworkResult {
         return spikeSteps.clone();
     }
 
+    /** The spikes of one population: their neurons as local indices (0..size−1), in time order. */
+    public int[] spikeNeurons(String population) {
+        int p = indexOf(population);
+        int lo = offsets[p];
+        int hi = lo + sizes[p];
+        int n = 0;
+        for (int g : spikeNeurons) {
+            if (g >= lo && g < hi) n++;
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int g : spikeNeurons) {
+            if (g >= lo && g < hi) out[n++] = g - lo;
+        }
+        return out;
+    }
+
+    /** The steps of one population's spikes, parallel to {@link #spikeNeurons(String)}. */
+    public int[] spikeSteps(String population) {
+        int p = indexOf(population);
+        int lo = offsets[p];
+        int hi = lo + sizes[p];
+        int n = 0;
+        for (int g : spikeNeurons) {
+            if (g >= lo && g < hi) n++;
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int i = 0; i < spikeNeurons.length; i++) {
+            if (spikeNeurons[i] >= lo && spikeNeurons[i] < hi) out[n++] = spikeSteps[i];
+        }
+        return out;
+    }
+
+    /** The times (ms) of one population's spikes, parallel to {@link #spikeNeurons(String)}. */
+    public double[] spikeTimes(String population) {
+        int[] k = spikeSteps(population);
+        double[] t = new double[k.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = k[i] * dtMs;
+        }
+        return t;
+    }
+
+    /** The number of spikes of one population. */
+    public int spikeCount(String population) {
+        int p = indexOf(population);
+        long c = 0;
+        for (int v : perStep[p]) {
+            c += v;
+        }
+        return (int) c;
+    }
+
+    /** The spike count of one population in every step (the population rate monitor at full resolution). */
+    public int[] countsPerStep(String population) {
+        return perStep[indexOf(population)].clone();
+    }
+
+    /** The seed the network was built from. */
+    public long seed() {
+        return seed;
+    }
+
     /** Spikes per neuron (global index). */
     public int[] spikeCountsPerNeuron() {
         int[] c = new int[neurons()];
@@ -118,7 +184,7 @@ public final class NetworkResult {
         return c;
     }
 
-    /** Mean firing rate over all neurons and the whole run, in Hz. */
+    /** Mean firing rate over all neurons (spike sources included) and the whole run, in Hz. */
     public double rateHz() {
         return spikeCount() / (neurons() * durationMs() * 1e-3);
     }
@@ -206,12 +272,12 @@ public final class NetworkResult {
         return table;
     }
 
-    /** Names of the recorded traces, e.g. {@code "v E[0]"}. */
+    /** Names of the recorded traces, e.g. {@code "V E[0]"}. */
     public List<String> traces() {
         return new ArrayList<>(traces.keySet());
     }
 
-    /** One recorded trace, one value per step (at the start of the step, after arriving inputs). */
+    /** One recorded trace, one value per sample (at the start of the step, after the step's input has arrived), at {@link #time()}. */
     public double[] trace(String name) {
         if (name == null) {
             throw new IllegalArgumentException("name = null; name a recorded trace, one of " + traces.keySet());
@@ -223,16 +289,22 @@ public final class NetworkResult {
         return v.clone();
     }
 
-    /** The sample times of the traces in ms. */
+    /** The sample times of the traces in ms: every step, or every {@code sampleEvery}, from 0. */
     public double[] time() {
-        double[] t = new double[(int) steps];
+        double[] t = new double[(int) ((steps + sampleStride - 1) / sampleStride)];
         for (int k = 0; k < t.length; k++) {
-            t[k] = k * dtMs;
+            t[k] = (long) k * sampleStride * dtMs;
         }
         return t;
     }
 
-    /** The recorded traces as a table: {@code t [ms]}, then one column per trace with its unit, e.g. {@code v E[0] [mV]}. */
+    /** The unit of a recorded trace, e.g. {@code "mV"}. */
+    public String unitOf(String trace) {
+        trace(trace);
+        return units.get(trace);
+    }
+
+    /** The recorded traces as a table: {@code t [ms]}, then one column per trace with its unit, e.g. {@code V E[0] [mV]}. */
     public Table stateTable() {
         Table table = Table.create("state", DoubleColumn.create("t [ms]", time()));
         for (Map.Entry<String, double[]> e : traces.entrySet()) {

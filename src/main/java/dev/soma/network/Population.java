@@ -1,35 +1,49 @@
 package dev.soma.network;
 
+import dev.soma.model.NeuronModel;
+import dev.soma.sim.Method;
+import dev.soma.stimulus.SpikeSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A group of neurons of one {@link PopulationModel} inside a {@link SpikingNetwork}, holding its
- * state as one primitive array per variable (structure of arrays).
+ * A group of neurons of one {@link NeuronModel} (or one model per neuron), or of spike sources,
+ * inside a {@link SpikingNetwork}. A population of neurons holds its state as one primitive array
+ * per variable (structure of arrays): the model's variables, then each receptor's.
  *
  * <p>Neurons are numbered locally from 0 and globally from {@link #offset()}: populations are
  * laid end to end in the order they were added (CUBA: E is 0–3199, I is 3200–3999).
  */
 public final class Population {
     private final String name;
-    private final PopulationModel model;
     private final int size;
     private final int offset;
+    final Layout layout;
+    final SpikeSource source;
+    final Method method;
     final double[][] x;
-    final int[] refractory;
-    /** Per variable, its ring of delivered increments [slot][neuron], or null if nothing targets it. */
+    /** Per neuron: the first step at which it is no longer refractory. */
+    final int[] until;
+    /** Per variable, its ring of delivered increments [slot][neuron], or null. */
     final double[][][] rings;
-    PopulationModel.Kernel kernel;
+    /** Per variable with a ring: whether its increments are dropped while the neuron is refractory. */
+    final boolean[] gated;
+    String stepper = "";
 
-    Population(String name, PopulationModel model, int size, int offset) {
+    Population(String name, int size, int offset, Layout layout, SpikeSource source, Method method) {
         this.name = name;
-        this.model = model;
         this.size = size;
         this.offset = offset;
-        int nv = model.variables().size();
+        this.layout = layout;
+        this.source = source;
+        this.method = method;
+        int nv = layout == null ? 0 : layout.size;
         this.x = new double[nv][size];
-        this.refractory = new int[size];
+        this.until = new int[size];
+        Arrays.fill(until, Integer.MIN_VALUE / 2);
         this.rings = new double[nv][][];
+        this.gated = new boolean[nv];
     }
 
     /** The population's name, e.g. {@code "E"}. */
@@ -37,9 +51,38 @@ public final class Population {
         return name;
     }
 
-    /** The kind of neuron. */
-    public PopulationModel model() {
-        return model;
+    /** The model of its neurons (of neuron 0 when they differ), or null for spike sources. */
+    public NeuronModel model() {
+        return layout == null ? null : layout.model;
+    }
+
+    /** The model of neuron {@code j} (local index). */
+    public NeuronModel model(int j) {
+        checkNeuron(j);
+        return layout == null ? null : layout.modelOf(j);
+    }
+
+    /** The spike sources of a source population, or null for neurons. */
+    public SpikeSource source() {
+        return source;
+    }
+
+    /** Whether this is a group of spike sources (no state; never the target of a projection). */
+    public boolean isSource() {
+        return source != null;
+    }
+
+    /** The integration method of its neurons (null for spike sources). */
+    public Method method() {
+        return method;
+    }
+
+    /**
+     * Which step code runs it: {@code "general (METHOD)"} (the model's own equations, one neuron at
+     * a time), {@code "hand-tuned LIF (exact)"}, or {@code "spike source"}.
+     */
+    public String stepper() {
+        return stepper;
     }
 
     /** Number of neurons. */
@@ -52,22 +95,24 @@ public final class Population {
         return offset;
     }
 
-    /** The variable names. */
+    /** The state variables: the model's, then each receptor's (e.g. {@code [V, w, g_AMPA, g_GABA_A]}); none for sources. */
     public List<String> variables() {
-        return model.variables();
+        return layout == null ? List.of() : List.of(layout.names);
     }
 
-    /**
-     * A copy of the current values of one variable, one per neuron, in the variable's unit
-     * ({@link PopulationModel#unitOf(String)}).
-     */
+    /** The unit of a state variable. */
+    public String unitOf(String variable) {
+        return layout.units[index(variable)];
+    }
+
+    /** A copy of the current values of one variable, one per neuron, in its unit ({@link #unitOf}). */
     public double[] values(String variable) {
-        return x[model.indexOf(variable)].clone();
+        return x[index(variable)].clone();
     }
 
-    /** Sets one variable of every neuron (e.g. custom starting potentials); the length must match. */
+    /** Sets one variable of every neuron (e.g. between runs); one finite value per neuron. */
     public void set(String variable, double[] values) {
-        int k = model.indexOf(variable);
+        int k = index(variable);
         if (values == null) {
             throw new IllegalArgumentException("values = null; give one value of " + variable + " per neuron (" + size + ")");
         }
@@ -78,23 +123,49 @@ public final class Population {
         for (int j = 0; j < size; j++) {
             if (!Double.isFinite(values[j])) {
                 throw new IllegalArgumentException("values[" + j + "] = " + values[j] + " for " + variable
-                        + " is not finite; give finite starting values");
+                        + " is not finite; give finite values");
             }
         }
         System.arraycopy(values, 0, x[k], 0, size);
+    }
+
+    int index(String variable) {
+        if (layout == null) {
+            throw new IllegalArgumentException("population " + name + " is a group of spike sources and has no variable \""
+                    + variable + "\"");
+        }
+        if (variable == null) {
+            throw new IllegalArgumentException("variable = null; name a variable of population " + name + ", one of "
+                    + Arrays.toString(layout.names));
+        }
+        int k = layout.indexOf(variable);
+        if (k < 0) {
+            throw new IllegalArgumentException("variable = \"" + variable + "\" is not a variable of population " + name
+                    + "; use one of " + Arrays.toString(layout.names));
+        }
+        return k;
+    }
+
+    void checkNeuron(int j) {
+        if (j < 0 || j >= size) {
+            throw new IllegalArgumentException("j = " + j + ": neuron " + j + " is not in population " + name + "; use 0.." + (size - 1));
+        }
     }
 
     /** Ensures a ring of at least {@code depth} slots for a variable. */
     void ensureRing(int variable, int depth) {
         double[][] r = rings[variable];
         if (r == null || r.length < depth) {
-            double[][] nr = new double[depth][size];
-            rings[variable] = nr;
+            rings[variable] = new double[depth][size];
         }
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: %d × %s", name, size, model.kind());
+        if (source != null) {
+            return String.format(Locale.ROOT, "%s: %s", name, source);
+        }
+        return String.format(Locale.ROOT, "%s: %d × %s", name, size, layout.heterogeneous() ? layout.model.name() + " (varied)"
+                : layout.model.name());
     }
 }

@@ -400,7 +400,7 @@ public final class Traces {
     }
 
     static String voltageName(SimulationResult run) {
-        // The model names its membrane potential (V in most models, v in Izhikevich and FitzHugh–Nagumo).
+        // The model names its membrane potential (V in every model of the zoo; a user model may choose another name).
         String name = run.model().stateNames()[run.model().voltageIndex()];
         for (String v : run.variables()) {
             if (v.equals(name)) {

@@ -31,12 +31,8 @@ import java.util.Locale;
  * Before the first step the step is checked against the decay rate of every variable at the start
  * state (a step too large for the method's stability is rejected with the step to use).
  */
-final class Engine {
+final class Engine implements Integrators.Equations {
     private static final double TIME_EPS = 1e-12;
-    /** |dt·∂fᵢ/∂yᵢ| beyond which forward Euler no longer decays monotonically (at 2 it diverges). */
-    private static final double EULER_LIMIT = 1.0;
-    /** |dt·∂fᵢ/∂yᵢ| at which classical RK4 stops being stable on the negative real axis. */
-    private static final double RK4_LIMIT = 2.78;
 
     private final NeuronModel model;
     private final Current current;
@@ -58,6 +54,15 @@ final class Engine {
 
     // work arrays, allocated once per engine
     private final double[] y, yPrev, yTrial, k1, k2, k3, k4, tmp, a, b, derivedOut;
+    /** Exponential methods' remembered factors (b, h, (e^{bh} − 1)/b per variable). */
+    private final double[] memo;
+    /** The exact method's system matrix, and its propagators for the last step length (free, held). */
+    private double[] systemMatrix;
+    private double propagatorStep = Double.NaN;
+    private double[][] propagator;
+    private double[][] heldPropagator;
+    /** The zero state, at which the exact method reads the constant part of the equations (never written). */
+    private final double[] zeros;
     private final int[] derivedOffsets;
     private boolean held;
     private double refractoryUntil = Double.NEGATIVE_INFINITY;
@@ -107,6 +112,9 @@ final class Engine {
         tmp = new double[n];
         a = new double[n];
         b = new double[n];
+        memo = new double[3 * n];
+        zeros = new double[n];
+        Arrays.fill(memo, Double.NaN);
         derivedOffsets = new int[attachments.length];
         int derived = model.derivedNames().length;
         for (int i = 0; i < attachments.length; i++) {
@@ -140,6 +148,11 @@ final class Engine {
                     + " samples needs " + cells * 8 / 1_000_000 + " MB; use sampleEvery(...) with a larger interval or record fewer variables");
         }
         checkStability();
+        if (method == Method.EXACT) {
+            held = false;
+            systemMatrix = LinearPropagator.matrix(this, n, 0.0, y, stateNames, model.name());
+            propagatorStep = Double.NaN;
+        }
         double[] time = new double[samples];
         double[][] traces = new double[recordNames.length][samples];
         int sample = 0;
@@ -149,7 +162,8 @@ final class Engine {
         for (int step = 0; step < steps; step++) {
             double t0 = step * dt;
             double t1 = step == steps - 1 ? duration : t0 + dt;
-            double h = t1 - t0;
+            // every step but a shortened last one is exactly dt (t0 + dt − t0 can differ from dt by an ulp)
+            double h = step == steps - 1 ? t1 - t0 : dt;
             for (int i = 0; i < parts.length; i++) {
                 parts[i].beforeStep(t0, h, y, offsets[i]);
             }
@@ -211,8 +225,10 @@ final class Engine {
     private void advance(double t0, double h) {
         double t = t0;
         double end = t0 + h;
+        boolean whole = true;
         while (end - t > TIME_EPS) {
-            double segment = end - t;
+            double segment = whole ? h : end - t;
+            whole = false;
             held = rule.resets() && t < refractoryUntil - TIME_EPS;
             if (held && refractoryUntil < end) {
                 segment = refractoryUntil - t;
@@ -324,67 +340,41 @@ final class Engine {
     /** One step of the chosen method from {@code from} at time {@code t} over {@code h}, into {@code to}. */
     private void step(double[] from, double t, double h, double[] to) {
         switch (method) {
-            case RK4 -> rk4(from, t, h, to);
-            case EULER -> euler(from, t, h, to);
-            case EXPONENTIAL_EULER -> exponentialEuler(from, t, h, to);
-            case EXPONENTIAL_MIDPOINT -> {
-                exponentialEuler(from, t, 0.5 * h, tmp);
-                exponentialStep(tmp, from, t + 0.5 * h, h, to);
+            case RK4 -> Integrators.rk4(this, n, from, t, h, to, k1, k2, k3, k4, tmp);
+            case EULER -> Integrators.euler(this, n, from, t, h, to, k1);
+            case EXPONENTIAL_EULER -> Integrators.exponentialEuler(this, n, from, t, h, to, a, b, memo);
+            case EXPONENTIAL_MIDPOINT -> Integrators.exponentialMidpoint(this, n, from, t, h, to, a, b, memo, tmp);
+            case EXACT -> {
+                double[][] pq = propagatorFor(h);
+                Integrators.exact(this, n, pq[0], pq[1], from, t, to, zeros, k1);
             }
+            case SPLIT_EULER -> Integrators.splitEuler(this, n, vi, from, t, h, to, k1);
             default -> throw new IllegalStateException("method " + method + " is not a fixed-step method");
         }
     }
 
-    private void rk4(double[] from, double t, double h, double[] to) {
-        double half = 0.5 * h;
-        derivatives(t, from, k1);
-        for (int i = 0; i < n; i++) tmp[i] = from[i] + half * k1[i];
-        derivatives(t + half, tmp, k2);
-        for (int i = 0; i < n; i++) tmp[i] = from[i] + half * k2[i];
-        derivatives(t + half, tmp, k3);
-        for (int i = 0; i < n; i++) tmp[i] = from[i] + h * k3[i];
-        derivatives(t + h, tmp, k4);
-        double sixth = h / 6.0;
-        for (int i = 0; i < n; i++) {
-            to[i] = from[i] + sixth * (k1[i] + 2.0 * (k2[i] + k3[i]) + k4[i]);
+    /** The exact method's propagator for a step of {@code h}, free or held (computed again when h changes). */
+    private double[][] propagatorFor(double h) {
+        if (h != propagatorStep) {
+            propagator = LinearPropagator.propagator(systemMatrix, n, h);
+            heldPropagator = LinearPropagator.heldPropagator(systemMatrix, propagator, n, vi, h);
+            propagatorStep = h;
         }
+        return held ? heldPropagator : propagator;
     }
 
-    private void euler(double[] from, double t, double h, double[] to) {
-        derivatives(t, from, k1);
-        for (int i = 0; i < n; i++) {
-            to[i] = from[i] + h * k1[i];
-        }
-    }
-
-    private void exponentialEuler(double[] from, double t, double h, double[] to) {
-        exponentialStep(from, from, t, h, to);
-    }
-
-    /**
-     * Integrates dyᵢ/dt = aᵢ + bᵢ yᵢ exactly over {@code h} from {@code from}, with aᵢ and bᵢ taken
-     * from the state {@code coefficientsAt} at time {@code t}.
-     */
-    private void exponentialStep(double[] coefficientsAt, double[] from, double t, double h, double[] to) {
-        linearParts(t, coefficientsAt);
+    /** The linear parts of every variable, with a held V frozen (a = b = 0), for the exponential methods. */
+    @Override
+    public void linearParts(double t, double[] state, double[] aOut, double[] bOut) {
+        unheldLinearParts(t, state, aOut, bOut);
         if (held) {
-            a[vi] = 0;
-            b[vi] = 0;
-        }
-        for (int i = 0; i < n; i++) {
-            double bi = b[i];
-            double x = from[i];
-            if (bi == 0.0) {
-                to[i] = x + h * a[i];
-            } else {
-                // x(h) = x + (a + b x) (e^{bh} − 1)/b : exact for dx/dt = a + b x with a, b frozen
-                to[i] = x + (a[i] + bi * x) * (Math.expm1(bi * h) / bi);
-            }
+            aOut[vi] = 0;
+            bOut[vi] = 0;
         }
     }
 
     /** The conditionally linear form of every variable at {@code state} into {@code a}, {@code b} (not held). */
-    private void linearParts(double t, double[] state) {
+    private void unheldLinearParts(double t, double[] state, double[] a, double[] b) {
         double input = input(t, state);
         model.linearParts(t, state, input, a, b);
         if (parts.length > 0) {
@@ -419,7 +409,8 @@ final class Engine {
         return input;
     }
 
-    void derivatives(double t, double[] state, double[] out) {
+    @Override
+    public void derivatives(double t, double[] state, double[] out) {
         double input = input(t, state);
         model.derivatives(t, state, input, out);
         double v = state[vi];
@@ -470,36 +461,10 @@ final class Engine {
      * real axis. Variables that an exponential method integrates exactly are exempt.
      */
     private void checkStability() {
-        boolean exponential = method == Method.EXPONENTIAL_EULER || method == Method.EXPONENTIAL_MIDPOINT;
-        double limit = method == Method.RK4 ? RK4_LIMIT : EULER_LIMIT;
         held = false;
-        double t = 0;
-        derivatives(t, y, k1);
-        linearParts(t, y);
-        for (int i = 0; i < n; i++) {
-            if (exponential && b[i] != 0) {
-                continue;
-            }
-            double delta = 1e-6 * Math.max(1, Math.abs(y[i]));
-            System.arraycopy(y, 0, tmp, 0, n);
-            tmp[i] += delta;
-            derivatives(t, tmp, k2);
-            double rate = -(k2[i] - k1[i]) / delta;
-            if (rate * dt > limit) {
-                double tau = 1 / rate;
-                String how = method == Method.RK4 ? "RK4 is unstable for steps beyond 2.78 time constants"
-                        : "forward Euler steps longer than that make it oscillate around its steady state (and diverge beyond twice that)";
-                String within = exponential ? " (its equation is not conditionally linear, so " + method.label()
-                        + " integrates it by forward Euler)" : "";
-                String alternative = !exponential && b[i] != 0 ? ", or Method.EXPONENTIAL_EULER, which integrates its linear decay exactly"
-                        : method == Method.RK4 ? "" : ", or Method.RK4";
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "dt = %.4g ms is too large for %s: %s%s relaxes with a time constant of %.4g ms at the start, and %s. "
-                                + "Use dt ≤ %.4g ms (a tenth of that time constant)%s.",
-                        dt, method.label(), stateNames[i], within, tau, how, tau / 10, alternative));
-            }
-        }
+        Integrators.checkStability(this, n, y, method, dt, stateNames, "");
     }
+
 
     private void record(double t, double[] time, double[][] traces, int sample) {
         time[sample] = t;

@@ -71,7 +71,9 @@ public final class SimulationDivergedException extends ArithmeticException {
     private static String advice(Method method, double dtMs) {
         String smaller = String.format(Locale.ROOT, "dt = %.4g ms", dtMs / 10);
         return switch (method) {
-            case EULER -> "Forward Euler is only stable for steps well below the fastest time constant: try " + smaller
+            case EXACT -> "The exact method solves linear equations exactly for any step, so the step is not the cause: "
+                    + "the input is not finite or grows without bound. Check the input and the synapses.";
+            case EULER, SPLIT_EULER -> "Forward Euler is only stable for steps well below the fastest time constant: try " + smaller
                     + ", or Method.RK4 (or Method.EXPONENTIAL_EULER for conductance-based models).";
             case EXPONENTIAL_EULER, EXPONENTIAL_MIDPOINT -> "The step may be too large for this model's dynamics: try " + smaller
                     + ", or Method.RK4.";

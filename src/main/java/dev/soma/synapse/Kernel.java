@@ -122,6 +122,11 @@ public final class Kernel {
         };
     }
 
+    /** What an event of weight 1 adds to the driving variable. */
+    double eventScale() {
+        return eventScale;
+    }
+
     int size() {
         return shape == Shape.EXPONENTIAL ? 1 : 2;
     }

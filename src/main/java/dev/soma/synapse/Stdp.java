@@ -53,7 +53,8 @@ public final class Stdp {
             throw new IllegalArgumentException("wMin = " + wMin + " must be a finite lower weight bound, e.g. 0");
         }
         if (!Double.isFinite(wMax) || !(wMax > wMin)) {
-            throw new IllegalArgumentException("wMax = " + wMax + " must be finite and larger than wMin = " + wMin);
+            throw new IllegalArgumentException("wMax = " + wMax + " must be finite and larger than wMin = " + wMin
+                    + (wMax < wMin ? "; the bounds are reversed: swap them (wMin first, then wMax)" : "; give wMin < wMax, e.g. 0 and 1 * nS"));
         }
         this.multiplicative = multiplicative;
         this.aPlus = aPlus;
@@ -237,6 +238,31 @@ public final class Stdp {
     /** Whether the rule is multiplicative (soft bounds). */
     public boolean isMultiplicative() {
         return multiplicative;
+    }
+
+    /** Whether traces are set to 1 at a spike (nearest-spike pairing) rather than stepped by 1 (all-to-all). */
+    public boolean isNearestSpike() {
+        return nearest;
+    }
+
+    /** A₊: the potentiation amplitude (weight units for additive, a fraction for multiplicative). */
+    public double aPlus() {
+        return aPlus;
+    }
+
+    /** A₋: the depression amplitude (weight units for additive, a fraction for multiplicative). */
+    public double aMinus() {
+        return aMinus;
+    }
+
+    /** τ₊ in ms: the decay of the presynaptic trace. */
+    public double tauPlusMs() {
+        return tauPlusMs;
+    }
+
+    /** τ₋ in ms: the decay of the postsynaptic trace. */
+    public double tauMinusMs() {
+        return tauMinusMs;
     }
 
     private static int length(String name, double[] train) {

@@ -32,7 +32,8 @@ import java.util.Locale;
  * that step (as {@link Attachment.Instance#beforeStep} specifies), so results are exact for spike times on
  * the grid and shifted by less than dt otherwise. Events before the run's start are ignored. A
  * voltage jump that arrives while an integrate-and-fire neuron is held after a reset is added to
- * the held V (as Brian2's {@code on_pre} does; NEST's {@code iaf_psc_delta} would discard it).
+ * the held V here; a population ({@code dev.soma.network}) discards it, as Brian2 does for a
+ * variable held {@code (unless refractory)} and NEST's {@code iaf_psc_delta} does.
  *
  * <p><b>Accuracy.</b> The synaptic state is integrated with the neuron by the simulation's method.
  * Exponential Euler (the default for LIF) holds the synaptic input constant over a step, which is
@@ -56,7 +57,6 @@ import java.util.Locale;
  * simulations running at the same time.
  */
 public final class Synapse implements Attachment {
-    enum Coupling { JUMP, CURRENT, CONDUCTANCE }
 
     private final String modelName;
     private final int voltageIndex;
@@ -66,7 +66,8 @@ public final class Synapse implements Attachment {
     private final double restMv;
 
     private final String name;
-    private final Coupling coupling;
+    private final SynapseKind.Coupling coupling;
+    private final SynapseKind kind;
     private final Kernel kernel;
     private final double reversalMv;
     private final MagnesiumBlock block;
@@ -85,7 +86,7 @@ public final class Synapse implements Attachment {
     private final int[] source;
 
     private Synapse(String modelName, int voltageIndex, String voltageName, String inputUnit, String conductanceUnit, double restMv,
-                    String name, Coupling coupling, Kernel kernel, double reversalMv, MagnesiumBlock block,
+                    String name, SynapseKind.Coupling coupling, Kernel kernel, double reversalMv, MagnesiumBlock block,
                     double[][] trains, double[] weights, double[] delays, Stdp stdp, TsodyksMarkram stp) {
         this.modelName = modelName;
         this.voltageIndex = voltageIndex;
@@ -103,8 +104,9 @@ public final class Synapse implements Attachment {
         this.delays = delays;
         this.stdp = stdp;
         this.stp = stp;
+        this.kind = kindOf(name, coupling, kernel, reversalMv, block);
         if (stdp != null) {
-            if (coupling == Coupling.CONDUCTANCE && stdp.wMin() < 0) {
+            if (coupling == SynapseKind.Coupling.CONDUCTANCE && stdp.wMin() < 0) {
                 throw new IllegalArgumentException("wMin = " + stdp.wMin() + " < 0 for a conductance synapse; a conductance cannot be negative: "
                         + "use wMin ≥ 0 (inhibition is chosen by the reversal potential)");
             }
@@ -114,15 +116,15 @@ public final class Synapse implements Attachment {
         }
 
         int n = weights.length;
-        this.kernelSize = coupling == Coupling.JUMP ? 0 : kernel.size();
+        this.kernelSize = coupling == SynapseKind.Coupling.JUMP ? 0 : kernel.size();
         this.stpBase = kernelSize;
         this.stdpBase = stpBase + (stp == null ? 0 : 2 * n);
         int size = stdpBase + (stdp == null ? 0 : 3 * n + 2);
         this.names = new String[size];
         this.units = new String[size];
-        String valueUnit = coupling == Coupling.CURRENT ? inputUnit : conductanceUnit;
+        String valueUnit = coupling == SynapseKind.Coupling.CURRENT ? inputUnit : conductanceUnit;
         if (kernelSize > 0) {
-            names[0] = (coupling == Coupling.CURRENT ? "I_" : "g_") + name;
+            names[0] = (coupling == SynapseKind.Coupling.CURRENT ? "I_" : "g_") + name;
             units[0] = valueUnit;
             if (kernelSize == 2) {
                 names[1] = kernel.auxName() + "_" + name;
@@ -205,11 +207,25 @@ public final class Synapse implements Attachment {
         return order;
     }
 
+    /** The receptor these parts make, with the reversal potential as resolved onto the model. */
+    private static SynapseKind kindOf(String name, SynapseKind.Coupling coupling, Kernel kernel, double reversalMv, MagnesiumBlock block) {
+        SynapseKind kind = switch (coupling) {
+            case JUMP -> SynapseKind.jump();
+            case CURRENT -> SynapseKind.current(kernel);
+            case CONDUCTANCE -> SynapseKind.conductance(kernel, reversalMv);
+            case PULSE -> SynapseKind.pulse();
+        };
+        if (block != null) {
+            kind = kind.withMagnesiumMm(block.magnesiumMm());
+        }
+        return kind.named(name);
+    }
+
     private static String suffix(int c, int n) {
         return n == 1 ? "" : "_" + c;
     }
 
-    private static Synapse create(NeuronModel model, String name, Coupling coupling, Kernel kernel, double reversalMv, MagnesiumBlock block) {
+    private static Synapse create(NeuronModel model, String name, SynapseKind.Coupling coupling, Kernel kernel, double reversalMv, MagnesiumBlock block) {
         if (model == null) {
             throw new IllegalArgumentException("model = null; pass the neuron the synapse is onto, e.g. Neurons.lif()");
         }
@@ -217,7 +233,7 @@ public final class Synapse implements Attachment {
         double rest = model.restingState()[vi];
         String unit = model.inputUnit();
         return new Synapse(model.name(), vi, model.stateNames()[vi], unit, conductanceUnitFor(unit), rest, name, coupling, kernel,
-                Double.isNaN(reversalMv) && coupling == Coupling.CONDUCTANCE ? rest : reversalMv, block,
+                Double.isNaN(reversalMv) && coupling == SynapseKind.Coupling.CONDUCTANCE ? rest : reversalMv, block,
                 new double[0][], new double[0], new double[0], null, null);
     }
 
@@ -225,18 +241,18 @@ public final class Synapse implements Attachment {
     public static Synapse conductance(NeuronModel model, Kernel kernel, double reversalMv) {
         checkKernel(kernel);
         checkReversal(reversalMv);
-        return create(model, "syn", Coupling.CONDUCTANCE, kernel, reversalMv, null);
+        return create(model, "syn", SynapseKind.Coupling.CONDUCTANCE, kernel, reversalMv, null);
     }
 
     /** A current-based synapse onto {@code model}: I = Σ w·k(t − t_i) with w in the model's input unit. */
     public static Synapse current(NeuronModel model, Kernel kernel) {
         checkKernel(kernel);
-        return create(model, "syn", Coupling.CURRENT, kernel, Double.NaN, null);
+        return create(model, "syn", SynapseKind.Coupling.CURRENT, kernel, Double.NaN, null);
     }
 
     /** A synapse that makes V jump by the weight (mV) at each event. */
     public static Synapse voltageJump(NeuronModel model) {
-        return create(model, "jump", Coupling.JUMP, null, Double.NaN, null);
+        return create(model, "jump", SynapseKind.Coupling.JUMP, null, Double.NaN, null);
     }
 
     /** A named kind with its defaults (see {@link Receptor}); shunting takes E from the model's resting state. */
@@ -245,7 +261,33 @@ public final class Synapse implements Attachment {
             throw new IllegalArgumentException("receptor = null; use one of " + Arrays.toString(Receptor.values()));
         }
         MagnesiumBlock block = Double.isNaN(receptor.magnesiumMm()) ? null : new MagnesiumBlock(receptor.magnesiumMm());
-        return create(model, receptor.label(), Coupling.CONDUCTANCE, receptor.kernel(), receptor.reversalMv(), block);
+        return create(model, receptor.label(), SynapseKind.Coupling.CONDUCTANCE, receptor.kernel(), receptor.reversalMv(), block);
+    }
+
+    /**
+     * A synapse of {@code kind} onto {@code model}, still without connections: the receptor of a
+     * population, here fed by spike trains ({@link #from}). A pulse is not offered for one neuron
+     * (its step is the simulation's); use a jump or a current kernel.
+     */
+    public static Synapse of(SynapseKind kind, NeuronModel model) {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind = null; e.g. Synapses.ampa() or Synapses.currentExponential(5)");
+        }
+        if (kind.coupling() == SynapseKind.Coupling.PULSE) {
+            throw new IllegalArgumentException("kind = pulse: a one-step current pulse belongs to a network's fixed step; "
+                    + "onto one neuron use Synapses.voltageJump(model) or Synapses.currentExponential(model, tauMs)");
+        }
+        if (kind.jumpVariable() != null) {
+            throw new IllegalArgumentException("kind = " + kind + ": a jump onto " + kind.jumpVariable()
+                    + " is for populations; onto one neuron a jump changes V (Synapses.voltageJump(model))");
+        }
+        Synapse synapse = create(model, kind.name(), kind.coupling(), kind.kernel(), kind.reversalMv(), kind.magnesiumBlock());
+        return synapse;
+    }
+
+    /** The receptor of this synapse: coupling, time course, reversal potential (shunting: the model's rest), block, name. */
+    public SynapseKind kind() {
+        return kind;
     }
 
     /** The conductance unit matching an input unit: nA → µS, pA → nS, µA/cm² → mS/cm², otherwise input/mV. */
@@ -349,7 +391,7 @@ public final class Synapse implements Attachment {
         if (!Double.isFinite(weight)) {
             throw new IllegalArgumentException(name + " = " + weight + " is not finite; give a " + describeWeight());
         }
-        if (coupling == Coupling.CONDUCTANCE && weight < 0) {
+        if (coupling == SynapseKind.Coupling.CONDUCTANCE && weight < 0) {
             throw new IllegalArgumentException(name + " = " + weight + " " + conductanceUnit + " is a negative conductance, which does not exist. "
                     + "Inhibition is chosen by the reversal potential, not by the sign: use a positive weight with an inhibitory kind "
                     + "(Synapses.gabaA(model): E = −80 mV; Synapses.shunting(model): E = rest) or .withReversalMv(-80)");
@@ -377,7 +419,7 @@ public final class Synapse implements Attachment {
     private String describeWeight() {
         return switch (coupling) {
             case CONDUCTANCE -> "peak conductance ≥ 0 in " + conductanceUnit;
-            case CURRENT -> "peak current in " + inputUnit;
+            case CURRENT, PULSE -> "peak current in " + inputUnit;
             case JUMP -> "voltage jump in mV";
         };
     }
@@ -401,7 +443,7 @@ public final class Synapse implements Attachment {
 
     /** This synapse with another kernel (time course). */
     public Synapse withKernel(Kernel kernel) {
-        if (coupling == Coupling.JUMP) {
+        if (coupling == SynapseKind.Coupling.JUMP) {
             throw new IllegalArgumentException("kernel: a voltage-jump synapse has no kernel; use Synapses.currentExponential(model, tauMs) for a current with a time course");
         }
         checkKernel(kernel);
@@ -410,7 +452,7 @@ public final class Synapse implements Attachment {
 
     /** This synapse with decay time constant {@code tauMs} (ms), keeping the kernel's shape. */
     public Synapse withTauMs(double tauMs) {
-        if (coupling == Coupling.JUMP) {
+        if (coupling == SynapseKind.Coupling.JUMP) {
             throw new IllegalArgumentException("tauMs: a voltage-jump synapse has no time constant");
         }
         return copy(name, kernel.withDecayMs(tauMs), reversalMv, block, stdp, stp);
@@ -438,7 +480,7 @@ public final class Synapse implements Attachment {
     }
 
     private void requireConductance(String method) {
-        if (coupling != Coupling.CONDUCTANCE) {
+        if (coupling != SynapseKind.Coupling.CONDUCTANCE) {
             throw new IllegalArgumentException(method + ": this is a " + coupling.name().toLowerCase(Locale.ROOT)
                     + " synapse with no reversal potential; use a conductance-based one, e.g. Synapses.exponential(model, tauMs, reversalMv)");
         }
@@ -455,14 +497,14 @@ public final class Synapse implements Attachment {
     public String weightUnit() {
         return switch (coupling) {
             case CONDUCTANCE -> conductanceUnit;
-            case CURRENT -> inputUnit;
+            case CURRENT, PULSE -> inputUnit;
             case JUMP -> "mV";
         };
     }
 
     /** The reversal potential in mV (NaN for current-based and jump synapses). */
     public double reversalMv() {
-        return coupling == Coupling.CONDUCTANCE ? reversalMv : Double.NaN;
+        return coupling == SynapseKind.Coupling.CONDUCTANCE ? reversalMv : Double.NaN;
     }
 
     /** The kernel (null for a voltage jump). */
@@ -477,7 +519,7 @@ public final class Synapse implements Attachment {
 
     /** Whether this is a conductance-based synapse. */
     public boolean isConductanceBased() {
-        return coupling == Coupling.CONDUCTANCE;
+        return coupling == SynapseKind.Coupling.CONDUCTANCE;
     }
 
     /** The number of connections (presynaptic trains). */
@@ -526,11 +568,11 @@ public final class Synapse implements Attachment {
             throw new IllegalArgumentException("result = null; pass the run this synapse was attached to, recorded with .record(\""
                     + names[0] + "\", \"" + voltageName + "\")");
         }
-        if (coupling == Coupling.JUMP) {
+        if (coupling == SynapseKind.Coupling.JUMP) {
             throw new IllegalArgumentException("result: a voltage-jump synapse has no current (its effect is instantaneous); record V instead");
         }
         double[] value = result.values(names[0]);
-        if (coupling == Coupling.CURRENT) {
+        if (coupling == SynapseKind.Coupling.CURRENT) {
             return value;
         }
         double[] v = result.values(voltageName);
@@ -546,12 +588,12 @@ public final class Synapse implements Attachment {
     /** The synaptic current {@code I_<name>} (model input unit, positive = depolarising), recordable by name. */
     @Override
     public String[] derivedNames() {
-        return coupling == Coupling.CONDUCTANCE ? new String[] {"I_" + name} : new String[0];
+        return coupling == SynapseKind.Coupling.CONDUCTANCE ? new String[] {"I_" + name} : new String[0];
     }
 
     @Override
     public String[] derivedUnits() {
-        return coupling == Coupling.CONDUCTANCE ? new String[] {inputUnit} : new String[0];
+        return coupling == SynapseKind.Coupling.CONDUCTANCE ? new String[] {inputUnit} : new String[0];
     }
 
     @Override
@@ -595,7 +637,7 @@ public final class Synapse implements Attachment {
 
         @Override
         public void derived(double t, double v, double[] y, int offset, double[] out, int outOffset) {
-            if (coupling == Coupling.CONDUCTANCE) {
+            if (coupling == SynapseKind.Coupling.CONDUCTANCE) {
                 out[outOffset] = currentAt(v, y, offset);
             }
         }
@@ -659,11 +701,7 @@ public final class Synapse implements Attachment {
     }
 
     private double currentAt(double v, double[] y, int offset) {
-        return switch (coupling) {
-            case CONDUCTANCE -> y[offset] * (block == null ? 1 : block.at(v)) * (reversalMv - v);
-            case CURRENT -> y[offset];
-            case JUMP -> 0;
-        };
+        return kind.current(y, offset, v, reversalMv);
     }
 
     private void deliver(double t, int c, double[] y, int offset) {
@@ -676,10 +714,10 @@ public final class Synapse implements Attachment {
             int base = offset + stdpBase;
             stdp.onPre(t, y, base + c, base + n + c, base + 2 * n + c, base + 3 * n, base + 3 * n + 1);
         }
-        if (coupling == Coupling.JUMP) {
+        if (coupling == SynapseKind.Coupling.JUMP) {
             y[voltageIndex] += amount;
         } else {
-            kernel.addEvent(y, offset, amount);
+            kind.addEvent(y, offset, amount);
         }
     }
 
@@ -690,7 +728,7 @@ public final class Synapse implements Attachment {
         switch (coupling) {
             case CONDUCTANCE -> text.append(kernel).append(", E = ").append(Kernel.num(reversalMv)).append(" mV");
             case CURRENT -> text.append("current ").append(kernel);
-            case JUMP -> text.append("voltage jump");
+            case JUMP, PULSE -> text.append("voltage jump");
         }
         if (block != null) {
             text.append(", Mg²⁺ block at ").append(Kernel.num(block.magnesiumMm())).append(" mM");

@@ -8,7 +8,7 @@ import dev.soma.network.NetworkResult;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
-/** Brunel's model A as built from today's network engine: its drive, its scaling and its four states. */
+/** Brunel's model A: its drive, its scaling and its four states. */
 class BrunelNetworkTest {
     private static final BrunelNetwork SMALL = BrunelNetwork.modelA().withSize(2000, 200).withJMv(0.5);
 
@@ -25,7 +25,7 @@ class BrunelNetworkTest {
         // fluctuates around the mean external input C_E J ν_ext τ = η θ = 10 mV.
         int[] neurons = new int[40];
         for (int i = 0; i < neurons.length; i++) neurons[i] = i * 50;
-        NetworkResult run = SMALL.withState(8, 0.5).builder(3).recordState("E", "v", neurons).build().run(600);
+        NetworkResult run = SMALL.withState(8, 0.5).builder(3).record("E", "V", neurons).build().run(600);
         assertTrue(run.rateHz() < 0.5, "silent: " + run.rateHz() + " Hz");
         double sum = 0;
         int n = 0;
@@ -61,6 +61,6 @@ class BrunelNetworkTest {
     void sizesMustDivideByFour() {
         assertThrows(IllegalArgumentException.class, () -> SMALL.withSize(2002, 200));
         assertThrows(IllegalArgumentException.class, () -> SMALL.withSize(2000, 202));
-        assertThrows(IllegalArgumentException.class, () -> SMALL.withDelayMs(0.01));
+        assertThrows(IllegalArgumentException.class, () -> SMALL.withDelayMs(-0.1));
     }
 }

@@ -89,11 +89,11 @@ class PhasePlaneTest {
             assertEquals((wNull[0][k] + 0.7) / 0.8, wNull[1][k], 1e-9);
         }
         Table table = plane.nullclines();
-        assertEquals(List.of("nullcline", "branch", "v [1]", "w [1]"), table.columnNames());
+        assertEquals(List.of("nullcline", "branch", "V [1]", "w [1]"), table.columnNames());
         assertEquals(vNull[0].length + wNull[0].length, table.rowCount());
         Table field = plane.vectorField(5, 4);
         assertEquals(20, field.rowCount());
-        assertEquals(List.of("v [1]", "w [1]", "dv/dt [1/ms]", "dw/dt [1/ms]"), field.columnNames());
+        assertEquals(List.of("V [1]", "w [1]", "dV/dt [1/ms]", "dw/dt [1/ms]"), field.columnNames());
     }
 
     @Test

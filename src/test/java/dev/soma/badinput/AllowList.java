@@ -29,6 +29,7 @@ final class AllowList {
                     "(ActivationFunction|Relu|LeakyRelu|Elu|Softplus|Sigmoid|Tanh|Step|Identity|Gelu|Silu)"
                             + "\\.(apply|derivative)\\(double(\\[\\])?\\)"
                             + "|Kernel\\.at\\(double\\)|MagnesiumBlock\\.at\\(double\\)|MorrisLecar\\.(mInf|wInf|tauW)\\(double\\)"
+                            + "|HodgkinHuxleyTraub\\.(rates|ratesFromFormulas)\\(double\\)"
                             + "|Stdp\\.window\\(double\\)|PhasePlane\\.(flow|jacobian)\\(double, double\\)"
                             + "|PresynapticType\\.allows\\(double\\)",
                     ".*", Kind.NAN, Kind.POSITIVE_INFINITY, Kind.NEGATIVE_INFINITY, Kind.HUGE),

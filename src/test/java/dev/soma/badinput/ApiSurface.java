@@ -40,8 +40,11 @@ final class ApiSurface {
     static final Map<String, String> EXCLUDED_KINDS = Map.of(
             "equals(Object)", "Object's contract: equals(null) is false, by definition",
             "enum valueOf(String)", "written by the compiler for every enum (Soma parses names itself, e.g. Method by method(String))",
-            "engine step contract", "NeuronModel.derivatives/linearParts/derived/reset(double[]), Attachment.Instance and"
-                    + " Current.at/leftLimit/nextBreakpoint: the engine calls them on every step with times and arrays it owns;"
+            "engine step contract", "NeuronModel.derivatives/linearParts/derived/reset(double[]), Attachment.Instance,"
+                    + " Current.at/leftLimit/nextBreakpoint, a receptor's per-step arithmetic (SynapseKind.derivatives/linearParts/"
+                    + "current/conductance/addEvent) and a spike source's schedule (SpikeSource.steps/rateAt): the engine calls them"
+                    + " on every step with times and arrays it owns; and the draws a network builder makes per neuron or"
+                    + " connection (NeuronDraw/ConnectionDraw.draw, RandomValue.next) with its own random stream:"
                     + " a check there would cost the hot loop",
             "start-state hook", "NeuronModel.checkState(double[]): called by SimulationSetup.startFrom after it has checked the"
                     + " state's length and finiteness; probed through startFrom",
@@ -194,7 +197,15 @@ final class ApiSurface {
     private static final Set<String> MODEL_STEP_METHODS = Set.of("derivatives", "linearParts", "derived", "reset");
     private static final Set<String> CURRENT_STEP_METHODS = Set.of("at", "leftLimit", "nextBreakpoint");
 
+    private static final Set<String> RECEPTOR_STEP_METHODS = Set.of("derivatives", "linearParts", "current", "conductance", "addEvent");
+
     private static boolean implementsStepContract(Method m) {
+        if (m.getDeclaringClass() == dev.soma.synapse.SynapseKind.class && RECEPTOR_STEP_METHODS.contains(m.getName())) return true;
+        if (m.getDeclaringClass() == dev.soma.stimulus.SpikeSource.class && Set.of("steps", "rateAt").contains(m.getName())) return true;
+        if (m.getName().equals("draw") && (declares(dev.soma.network.NeuronDraw.class, m) || declares(dev.soma.network.ConnectionDraw.class, m))) {
+            return true;
+        }
+        if (m.getDeclaringClass() == dev.soma.network.RandomValue.class && m.getName().equals("next")) return true;
         if (declares(dev.soma.sim.Attachment.Instance.class, m)) return true;
         if (CURRENT_STEP_METHODS.contains(m.getName()) && declares(dev.soma.stimulus.Current.class, m)) return true;
         return MODEL_STEP_METHODS.contains(m.getName()) && declares(dev.soma.model.NeuronModel.class, m);

@@ -102,7 +102,7 @@ class BadInputSuiteTest {
     @Test
     void discoveryReachesTheBuildersBehindTheFronts() {
         List<String> ids = ApiSurface.entries().stream().map(ApiSurface.Entry::id).toList();
-        for (String expected : List.of("Neurons.lif(String)", "SimulationSetup.dt(double)", "SpikingNetwork.Builder.dtMs(double)",
+        for (String expected : List.of("Neurons.lif(String)", "SimulationSetup.dt(double)", "SpikingNetwork.Builder.dt(double)",
                 "LeakyIntegrateAndFire.withTauMs(double)", "Figure.withSize(int, int)", "Interactive.slider(String, double, double, double)",
                 "FiCurve.Builder.durationMs(double)", "SweepSpec.duration(double)")) {
             assertTrue(ids.contains(expected), expected + " is not reached; found " + ids.size() + " methods");

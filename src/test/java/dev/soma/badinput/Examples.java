@@ -20,7 +20,6 @@ import dev.soma.analysis.SweepSpec;
 import dev.soma.model.NeuronModel;
 import dev.soma.network.Connectivity;
 import dev.soma.network.NetworkResult;
-import dev.soma.network.PopulationModel;
 import dev.soma.network.SpikingNetwork;
 import dev.soma.plot.Curve;
 import dev.soma.plot.Figure;
@@ -92,7 +91,7 @@ final class Examples {
         lifRun = Simulation.of(Neurons.lif()).inject(Stimulus.constant(3)).record("V").run(100);
         hhRun = Simulation.of(Neurons.hodgkinHuxley()).inject(Stimulus.step(10, 2, 20))
                 .record("V", "m", "h", "n", "I_Na", "I_K", "I_L").run(20);
-        planarRun = Simulation.of(Neurons.fitzHughNagumo()).inject(Stimulus.constant(0.5)).record("v", "w").run(20);
+        planarRun = Simulation.of(Neurons.fitzHughNagumo()).inject(Stimulus.constant(0.5)).record("V", "w").run(20);
         fiCurve = Analysis.fI(Neurons.lif()).range(0, 4, 3).durationMs(100).windowFromMs(10).progress(false).threads(1).run();
         networkRun = smallNetwork().build().run(20);
         numbers();
@@ -266,7 +265,10 @@ final class Examples {
     private void objects() {
         type(NeuronModel.class, Neurons::lif);
         type(dev.soma.model.LeakyIntegrateAndFire.class, Neurons::lif);
-        type(PopulationModel.class, Network::lif);
+        type(dev.soma.synapse.SynapseKind.class, () -> Synapses.currentExponential(5));
+        type(dev.soma.stimulus.SpikeSource.class, () -> Spikes.poissonGroup(4, 0.01));
+        type(dev.soma.network.NeuronDraw.class, () -> Network.uniform(-65, -55));
+        type(dev.soma.network.ConnectionDraw.class, () -> Network.uniform(0.1, 0.5));
         type(Current.class, () -> Stimulus.constant(1));
         type(Current[].class, () -> new Current[] {Stimulus.constant(1), Stimulus.step(1, 2, 5)});
         type(SimulationResult.class, () -> lifRun);
@@ -384,6 +386,8 @@ final class Examples {
         at("SweepSpec.range#to", () -> 3.0);
         at("SweepSpec.points#namesWithUnits", () -> new String[] {"I [nA]"});
         at("SweepSpec.point#values", () -> new double[] {2});
+        receiversByMethod.put("SpikingNetwork.Builder.stdp", () -> smallNetwork()
+                .connect("E", "E", Synapses.currentExponential(5).named("e"), 0.5, Network.fixedProbability(0.5)));
         receiversByMethod.put("SweepSpec.points", () -> SweepSpec.of("lif").measure("rate").duration(20).warmup(5).progress(false));
         receiversByMethod.put("SweepSpec.random", () -> SweepSpec.of("lif").measure("rate").duration(20).warmup(5).progress(false));
         receiversByMethod.put("SweepSpec.range", () -> SweepSpec.of("lif").random(2, 1).measure("rate").duration(20).warmup(5)
@@ -534,41 +538,70 @@ final class Examples {
         at("Network.ei#nE", () -> 8);
         at("Network.ei#nI", () -> 2);
         at("Network.ei#weightE", () -> 0.5);
-        at("Network.ei#weightI", () -> 2.0);
+        at("Network.ei#weightI", () -> -2.0);
+        at("Network.cubaWeights#weightE", () -> 0.0162);
+        at("Network.cubaWeights#weightI", () -> -0.09);
         at("SpikingNetwork.Builder.population#name", () -> "C");
         at("SpikingNetwork.Builder.connect#from", () -> "E");
         at("SpikingNetwork.Builder.connect#to", () -> "I");
-        at("SpikingNetwork.Builder.connect#variable", () -> "ge");
         at("SpikingNetwork.Builder.connect#weight", () -> 0.5);
         at("SpikingNetwork.Builder.connect#weights", () -> new double[] {0.5, 0.5});
         at("SpikingNetwork.Builder.connect#delaysMs", () -> new double[] {1, 1});
         at("SpikingNetwork.Builder.connect#rule", () -> Network.explicit(new int[] {0, 1}, new int[] {1, 0}));
         at("SpikingNetwork.Builder.poissonInput#population", () -> "E");
-        at("SpikingNetwork.Builder.poissonInput#variable", () -> "ge");
         at("SpikingNetwork.Builder.poissonInput#weight", () -> 0.5);
-        at("SpikingNetwork.Builder.recordState#population", () -> "E");
-        at("SpikingNetwork.Builder.recordState#variable", () -> "v");
+        at("SpikingNetwork.Builder.record#population", () -> "E");
+        at("SpikingNetwork.Builder.record#variable", () -> "V");
+        at("SpikingNetwork.Builder.start#population", () -> "E");
+        at("SpikingNetwork.Builder.start#variable", () -> "V");
+        at("SpikingNetwork.Builder.start#value", () -> -60.0);
+        at("SpikingNetwork.Builder.noise#population", () -> "E");
+        at("SpikingNetwork.Builder.inject#population", () -> "E");
+        at("SpikingNetwork.Builder.method#population", () -> "E");
+        at("SpikingNetwork.Builder.method#name", () -> "rk4");
+        at("SpikingNetwork.Builder.projection#from", () -> "E");
+        at("SpikingNetwork.Builder.projection#to", () -> "I");
         at("SpikingNetwork.population#name", () -> "E");
+        at("SpikingNetwork.Builder.dtMs#dt", () -> 0.1);
+        at("SpikingNetwork.Builder.connect#weights:ConnectionDraw", () -> Network.uniform(0.1, 0.5));
+        at("SpikingNetwork.Builder.connect#delaysMs:ConnectionDraw", () -> Network.uniform(1, 2));
+        at("SpikingNetwork.Builder.population#models", () -> (dev.soma.network.NeuronDraw<NeuronModel>) (j, random) -> Neurons.lif());
+        at("SpikingNetwork.Builder.noise#sd", () -> 1.0);
+        at("SpikingNetwork.Builder.stdp#rule", () -> Synapses.stdpAdditive(0.01, 0.0105, 20, 20, 0, 1));
+        at("SpikingNetwork.Builder.recordWeights#connections", () -> new int[] {0, 1});
+        at("Projection.targetsOf#i", () -> 0);
+        at("Projection.weightsOf#i", () -> 0);
+        at("Network.uniform#lo", () -> 0.0);
+        at("Network.uniform#hi", () -> 1.0);
+        at("Network.normal#mean", () -> 0.0);
+        at("Network.normal#sd", () -> 1.0);
+        at("RandomValue.uniform#lo", () -> 0.0);
+        at("RandomValue.uniform#hi", () -> 1.0);
+        at("RandomValue.normal#mean", () -> 0.0);
+        at("RandomValue.normal#sd", () -> 1.0);
+        at("HodgkinHuxleyTraub.rates#u", () -> 0.0);
+        at("HodgkinHuxleyTraub.withChannels#gNa", () -> 100.0);
+        at("HodgkinHuxleyTraub.withChannels#gK", () -> 30.0);
+        at("HodgkinHuxleyTraub.withLeak#gL", () -> 0.05);
+        at("HodgkinHuxleyTraub.withLeak#eL", () -> -60.0);
+        at("HodgkinHuxleyTraub.ratesFromFormulas#u", () -> 0.0);
+        at("SpikeRule.crossing#deadTimeMs", () -> 1.0);
+        for (String m : List.of("countsPerStep", "spikeCount", "spikeNeurons", "spikeSteps", "spikeTimes")) {
+            at("NetworkResult." + m + "#population", () -> "E");
+        }
+        at("NetworkResult.unitOf#trace", () -> networkRun.traces().get(0));
+        at("SpikingNetwork.projection#from", () -> "E");
+        at("SpikingNetwork.projection#to", () -> "I");
         at("NetworkResult.trace#name", () -> networkRun.traces().get(0));
         at("NetworkResult.rateHz#population", () -> "E");
         at("NetworkResult.offsetOf#population", () -> "E");
         at("NetworkResult.sizeOf#population", () -> "E");
         at("NetworkResult.rateTable#binMs", () -> 5.0);
         at("NetworkResult.populationOf#neuron", () -> 0);
-        at("Population.values#variable", () -> "v");
-        at("Population.set#variable", () -> "v");
+        at("Population.values#variable", () -> "V");
+        at("Population.set#variable", () -> "V");
         at("Population.set#values", () -> new double[] {-60, -60, -60, -60, -60, -60, -60, -60});
-        at("LifCurrentExp.indexOf#variable", () -> "v");
-        at("LifCurrentExp.unitOf#variable", () -> "v");
-        at("LifCurrentExp.isConductance#variable", () -> "ge");
-        at("HhTraubCondExp.indexOf#variable", () -> "v");
-        at("HhTraubCondExp.unitOf#variable", () -> "v");
-        at("HhTraubCondExp.isConductance#variable", () -> "ge");
-        at("PopulationModel.indexOf#variable", () -> "v");
-        at("PopulationModel.unitOf#variable", () -> "v");
-        at("PopulationModel.isConductance#variable", () -> "ge");
-        at("LifCurrentExp.withStartMv#lowMv", () -> -60.0);
-        at("LifCurrentExp.withStartMv#highMv", () -> -55.0);
+        at("Population.unitOf#variable", () -> "V");
         at("BrunelNetwork.withDelayMs#ms", () -> 1.5);
         at("BrunelNetwork.withDtMs#ms", () -> 0.1);
         at("BrunelNetwork.withNeuron#tauMs", () -> 20.0);
@@ -627,9 +660,11 @@ final class Examples {
         receiver(SpikingNetwork.class, () -> smallNetwork().build());
         receiver(NetworkResult.class, () -> networkRun);
         receiver(dev.soma.network.Population.class, () -> smallNetwork().build().population("E"));
-        receiver(dev.soma.network.LifCurrentExp.class, Network::lif);
-        receiver(dev.soma.network.HhTraubCondExp.class, Network::hhTraub);
-        receiver(PopulationModel.class, Network::lif);
+        receiver(dev.soma.network.RandomValue.class, () -> Network.uniform(0, 1));
+        receiver(dev.soma.stimulus.SpikeSource.class, () -> Spikes.poissonGroup(4, 0.01));
+        receiver(dev.soma.model.HodgkinHuxleyTraub.class, Neurons::hhTraub);
+        receiver(dev.soma.network.Projection.class, () -> smallNetwork().build().projections().get(0));
+        receiver(dev.soma.synapse.SynapseKind.class, () -> Synapses.ampa());
         receiver(dev.soma.network.Connectivity.class, Network::allToAll);
         receiver(dev.soma.analysis.BrunelNetwork.class, () -> Network.brunel().withSize(200, 40));
         receiver(FiCurve.Builder.class, () -> Analysis.fI(Neurons.lif()).range(0, 4, 3).durationMs(100).windowFromMs(10).progress(false).threads(1));
@@ -663,7 +698,8 @@ final class Examples {
 
     /** Populations E (8) and I (2) of the CUBA LIF, connected, with state recorded: builds and runs in milliseconds. */
     static SpikingNetwork.Builder smallNetwork() {
-        return Network.ei(Network.lif(), 8, 2, 0.5, 0.5, 2).seed(1).threads(1).recordState("E", "v", 0, 1);
+        return Network.ei(Neurons.lif(), 8, 2, 0.5, Synapses.currentExponential(5).named("e"), 0.5, Synapses.currentExponential(10).named("i"), -2)
+                .seed(1).threads(1).inject("E", Stimulus.constant(3)).record("E", "V", 0, 1);
     }
 
     private SweepSpec sweep() {

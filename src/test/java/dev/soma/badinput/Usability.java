@@ -1,6 +1,7 @@
 package dev.soma.badinput;
 
 import dev.soma.Network;
+import dev.soma.Synapses;
 import dev.soma.Neurons;
 import dev.soma.Simulation;
 import dev.soma.Spikes;
@@ -20,7 +21,6 @@ import dev.soma.analysis.SweepSpec;
 import dev.soma.model.NeuronModel;
 import dev.soma.network.Connectivity;
 import dev.soma.network.NetworkResult;
-import dev.soma.network.PopulationModel;
 import dev.soma.network.SpikingNetwork;
 import dev.soma.notebook.Interactive;
 import dev.soma.sim.SimulationResult;
@@ -59,11 +59,9 @@ final class Usability {
         if (result instanceof NeuronModel m) return Simulation.of(m).inject(Stimulus.constant(1)).run(RUN_MS);
         if (result instanceof SpikingNetwork.Builder b) return b.build().run(RUN_MS);
         if (result instanceof SpikingNetwork n) return n.run(RUN_MS);
-        if (result instanceof PopulationModel pm) {
-            return Network.builder().population("P", pm, 4).seed(1).build().run(RUN_MS);
-        }
         if (result instanceof Connectivity c) {
-            return Network.builder().population("P", Network.lif(), 4).connect("P", "P", "ge", 0.5, c).seed(1).build().run(RUN_MS);
+            return Network.builder().population("P", Neurons.lif(), 4).connect("P", "P", Synapses.currentExponential(5), 0.5, c)
+                    .seed(1).build().run(RUN_MS);
         }
         if (result instanceof BrunelNetwork b) return b.builder(1).build().run(RUN_MS);
         if (result instanceof Current c) {

@@ -134,7 +134,7 @@ class IzhikevichTest {
         var run = Simulation.of(rz).startFrom(-62.5, -16.25).inject(Stimulus.pulse(1, 10, 1)).run(150);
         assertEquals(0, run.spikeCount());
         double[] t = run.time();
-        double[] v = run.values("v");
+        double[] v = run.values("V");
         int crossings = 0;
         double firstUp = Double.NaN;
         double secondUp = Double.NaN;
@@ -151,7 +151,7 @@ class IzhikevichTest {
         assertEquals(2 * Math.PI / Math.sqrt(0.026 - 0.0025), secondUp - firstUp, 2.0);
         // RS rests on a node: after the same pulse v crosses its rest at most once (a node cannot ring).
         var rs = Simulation.of(Izhikevich.preset("RS")).startFrom(-70, -14).inject(Stimulus.pulse(1, 10, 1)).run(150);
-        double[] w = rs.values("v");
+        double[] w = rs.values("V");
         double[] tr = rs.time();
         int rsCrossings = 0;
         for (int k = 1; k < w.length; k++) {

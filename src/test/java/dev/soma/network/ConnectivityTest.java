@@ -12,9 +12,9 @@ class ConnectivityTest {
 
     private static SpikingNetwork twoPopulations(int nA, int nB, Connectivity rule) {
         return SpikingNetwork.builder().seed(9)
-                .population("A", LifCurrentExp.cuba(), nA)
-                .population("B", LifCurrentExp.cuba(), nB)
-                .connect("A", "B", "ge", 1.0, rule)
+                .population("A", Fixtures.lif(), nA)
+                .population("B", Fixtures.lif(), nB)
+                .connect("A", "B", Fixtures.E, 1.0, rule)
                 .build();
     }
 
@@ -78,10 +78,10 @@ class ConnectivityTest {
     @Test
     void withoutAutapsesNoNeuronConnectsToItself() {
         SpikingNetwork net = SpikingNetwork.builder().seed(2)
-                .population("A", LifCurrentExp.cuba(), 200)
-                .connect("A", "A", "ge", 1.0, Connectivity.fixedProbability(0.5).withoutAutapses())
-                .connect("A", "A", "gi", -1.0, Connectivity.allToAll().withoutAutapses())
-                .connect("A", "A", "ge", 1.0, Connectivity.fixedInDegree(199).withoutAutapses())
+                .population("A", Fixtures.lif(), 200)
+                .connect("A", "A", Fixtures.E, 1.0, Connectivity.fixedProbability(0.5).withoutAutapses())
+                .connect("A", "A", Fixtures.I, -1.0, Connectivity.allToAll().withoutAutapses())
+                .connect("A", "A", Fixtures.E, 1.0, Connectivity.fixedInDegree(199).withoutAutapses())
                 .build();
         for (Projection p : net.projections()) {
             for (int i = 0; i < 200; i++) {
@@ -142,9 +142,9 @@ class ConnectivityTest {
         int[] post = {1, 3, 0, 2, 3};
         double[] w = {0.5, 1.5, 2.5, 3.5, 4.5};
         SpikingNetwork net = SpikingNetwork.builder()
-                .population("A", LifCurrentExp.cuba(), 3)
-                .population("B", LifCurrentExp.cuba(), 4)
-                .connect("A", "B", "ge", w, 0.1, Connectivity.explicit(pre, post))
+                .population("A", Fixtures.lif(), 3)
+                .population("B", Fixtures.lif(), 4)
+                .connect("A", "B", Fixtures.E, w, 0.1, Connectivity.explicit(pre, post))
                 .build();
         Projection p = net.projections().get(0);
         assertEquals(5, p.size());

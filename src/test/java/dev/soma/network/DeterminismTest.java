@@ -39,17 +39,17 @@ class DeterminismTest {
 
     @Test
     void cobahhStateIsBitIdenticalOnOneAndTwoThreads() {
-        SpikingNetwork a = exactly(EiNetwork.cobahh().seed(5), 1).recordState("I", "v", 0, 799).build();
-        SpikingNetwork b = exactly(EiNetwork.cobahh().seed(5), 2).recordState("I", "v", 0, 799).build();
+        SpikingNetwork a = exactly(EiNetwork.cobahh().seed(5), 1).record("I", "V", 0, 799).build();
+        SpikingNetwork b = exactly(EiNetwork.cobahh().seed(5), 2).record("I", "V", 0, 799).build();
         NetworkResult ra = a.run(60);
         NetworkResult rb = b.run(60);
         assertSameRun(ra, rb, "COBAHH 1 vs 2 threads");
-        for (String v : new String[] {"v", "m", "h", "n", "ge", "gi"}) {
+        for (String v : new String[] {"V", "m", "h", "n", "g_e", "g_i"}) {
             for (String p : new String[] {"E", "I"}) {
                 assertArrayEquals(a.population(p).values(v), b.population(p).values(v), p + "." + v);
             }
         }
-        assertArrayEquals(ra.trace("v I[799]"), rb.trace("v I[799]"));
+        assertArrayEquals(ra.trace("V I[799]"), rb.trace("V I[799]"));
     }
 
     @Test

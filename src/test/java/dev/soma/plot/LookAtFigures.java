@@ -56,7 +56,7 @@ public final class LookAtFigures {
         f.put("rasterEI", Spikes.raster(tArr, idArr, 1000, 800));
         f.put("isi", Spikes.isi(Synthetic.poisson(1, 40, 20000, 3)[0]));
         PhasePlane.Field fhn = (v, w, out) -> Synthetic.fhn(v, w, 0.5, out);
-        f.put("phase", PhasePlane.of(fhn, "v [1]", "w [1]", -2.5, 2.5, -1, 2.5,
+        f.put("phase", PhasePlane.of(fhn, "V [1]", "w [1]", -2.5, 2.5, -1, 2.5,
                 List.of(Synthetic.fhnTrajectory(-2, -0.5, 0.5, 200), Synthetic.fhnTrajectory(0, 2, 0.5, 200))));
         f.put("row", Figure.row(f.get("activation"), f.get("voltage")));
         f.put("grid", Figure.grid(2, f.get("activation"), f.get("voltage"), f.get("isi"), f.get("fI")).withTitle("Four panels"));
@@ -84,7 +84,7 @@ public final class LookAtFigures {
         f.put("real-phase", dev.soma.Plots.phasePlane(hh, "n", 0, -80, 40, 0.2, 0.8, run));
         f.put("real-row", dev.soma.Plots.row(dev.soma.Plots.activation(dev.soma.Activation.RELU), dev.soma.Plots.voltage(run)));
         var fhn = dev.soma.Neurons.fitzHughNagumo();
-        var fhnRun = dev.soma.Simulation.of(fhn).inject(dev.soma.Stimulus.constant(0.5)).record("v", "w").run(200);
+        var fhnRun = dev.soma.Simulation.of(fhn).inject(dev.soma.Stimulus.constant(0.5)).record("V", "w").run(200);
         f.put("real-fhn", dev.soma.Plots.phasePlane(fhn, 0.5, -2.5, 2.5, -1, 2.5, fhnRun));
         f.put("real-fhn-rest", dev.soma.Plots.phasePlane(fhn, 0, -2.5, 2.5, -1, 2.5));
         f.put("real-fI", dev.soma.Plots.fI(dev.soma.Analysis.fI(dev.soma.Neurons.lif(), 0, 5, 26),

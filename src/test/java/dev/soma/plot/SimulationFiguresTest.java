@@ -97,7 +97,7 @@ class SimulationFiguresTest {
         assertTrue(spikes && izhikevich.spikeCount() > 2, "spikes: " + izhikevich.spikeCount());
         SimulationResult onlyW = Simulation.of(Neurons.izhikevich("RS")).record("u").run(10);
         var e = assertThrows(IllegalArgumentException.class, () -> Plots.voltage(onlyW));
-        assertTrue(e.getMessage().contains(".record(\"v\")"), e.getMessage());
+        assertTrue(e.getMessage().contains(".record(\"V\")"), e.getMessage());
     }
 
     @Test
@@ -160,7 +160,7 @@ class SimulationFiguresTest {
         assertTrue(e.getMessage().contains("has input in µA/cm² but curves[0] in nA"), e.getMessage());
 
         var fhn = Neurons.fitzHughNagumo();
-        var fhnRun = Simulation.of(fhn).inject(Stimulus.constant(0.5)).record("v", "w").run(200);
+        var fhnRun = Simulation.of(fhn).inject(Stimulus.constant(0.5)).record("V", "w").run(200);
         Figure plane = Plots.phasePlane(fhn, 0.5, -2.5, 2.5, -1, 2.5, fhnRun);
         looksLikeAFigure(plane);
         boolean fixedPoint = false;
@@ -170,7 +170,7 @@ class SimulationFiguresTest {
         assertTrue(fixedPoint, "the FitzHugh–Nagumo plane at I = 0.5 has a fixed point");
         var vOnly = Simulation.of(fhn).run(10);
         e = assertThrows(IllegalArgumentException.class, () -> Plots.phasePlane(fhn, 0.5, -2.5, 2.5, -1, 2.5, vOnly));
-        assertTrue(e.getMessage().contains(".record(\"v\", \"w\")"), e.getMessage());
+        assertTrue(e.getMessage().contains(".record(\"V\", \"w\")"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Plots.phasePlane(Neurons.hodgkinHuxley(), 0, -80, 40, 0, 1));
         assertTrue(e.getMessage().contains("has 4 state variables"), e.getMessage());
     }
