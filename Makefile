@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q -Dstyle.color=never
 JUPYTER_LOCAL := $(CURDIR)/target/jupyter
 
-.PHONY: setup build test test-browser bench notebooks notebooks-commit lab kernel clean
+.PHONY: setup build test test-browser bench notebooks notebooks-commit student lab kernel clean
 
 setup:
 	@scripts/setup.sh
@@ -23,8 +23,13 @@ kernel: build
 
 # Executes every notebook headless; executed copies and HTML pages go to target/notebooks/.
 # SAVE=1 also writes the outputs back into notebooks/ (they are committed with outputs).
+# STUDENT=1 also writes student versions (solutions removed, their figures kept) to target/student/.
 notebooks: kernel
-	"$$(scripts/jupyter-python.sh)" scripts/run-notebooks.py $(if $(filter 1 yes true,$(SAVE)),--save,)
+	"$$(scripts/jupyter-python.sh)" scripts/run-notebooks.py $(if $(filter 1 yes true,$(SAVE)),--save,) $(if $(filter 1 yes true,$(STUDENT)),--student,)
+
+# Student versions of the committed notebooks, without executing them, to target/student/.
+student: build
+	"$$(scripts/jupyter-python.sh)" scripts/notebook_exercises.py
 
 notebooks-commit:
 	$(MAKE) notebooks SAVE=1

@@ -2,8 +2,10 @@
 
 Writes each executed notebook and an HTML page of it to target/notebooks/. With --save, also
 writes the executed notebook back over notebooks/<name>.ipynb (notebooks are committed with their
-outputs). A failing cell stops the run with the notebook, the cell and the error named, and a
-non-zero exit status. Run through `make notebooks` (which installs the kernel first).
+outputs). With --student, also writes student versions to target/student/ (solutions removed,
+their figures kept as hints; see notebook_exercises.py). A failing cell stops the run with the
+notebook, the cell and the error named, and a non-zero exit status; so does an exercise stub that
+fails elsewhere than at its marker. Run through `make notebooks` (which installs the kernel first).
 """
 import argparse
 import glob
@@ -16,6 +18,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+import notebook_exercises
 from notebook_regression import coalesce_streams
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -31,6 +34,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="notebooks to run (default: notebooks/*.ipynb)")
     parser.add_argument("--save", action="store_true", help="write executed notebooks back into notebooks/")
+    parser.add_argument("--student", action="store_true", help="also write student versions to target/student/")
     parser.add_argument("--timeout", type=int, default=300, help="seconds a cell may take")
     parser.add_argument("--out", default=os.path.join(ROOT, "target", "notebooks"),
                         help="folder for the executed notebooks and HTML pages (default: target/notebooks)")
@@ -76,6 +80,13 @@ def main():
             nbformat.write(nb, os.path.join(out_dir, name))
             continue
         took = time.time() - start
+        problems = notebook_exercises.check_stubs(nb)
+        if problems:
+            failed += 1
+            for problem in problems:
+                print(f"FAILED {name}, {problem}", file=sys.stderr)
+            nbformat.write(nb, os.path.join(out_dir, name))
+            continue
         coalesce_streams(nb)
         nbformat.write(nb, os.path.join(out_dir, name))
         if exporter is not None:
@@ -86,7 +97,13 @@ def main():
             nbformat.write(nb, path)
             if name == README_FIGURE_SOURCE:
                 save_last_figure(nb, os.path.join(ROOT, README_FIGURE))
-        print(f"ok {name} ({took:.1f} s){' saved' if args.save else ''}")
+        if args.student:
+            student_dir = os.path.join(ROOT, "target", "student")
+            os.makedirs(student_dir, exist_ok=True)
+            nbformat.write(notebook_exercises.student_version(nb), os.path.join(student_dir, name))
+        exercises = notebook_exercises.exercise_count(nb)
+        print(f"ok {name} ({took:.1f} s){f', {exercises} exercises' if exercises else ''}"
+              f"{' saved' if args.save else ''}{', student version written' if args.student else ''}")
     print(f"{len(paths) - failed} passed, {failed} failed")
     return 1 if failed else 0
 

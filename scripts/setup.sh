@@ -14,6 +14,8 @@ if [ "${SOMA_SKIP_JUPYTER:-0}" != 1 ]; then
   /usr/bin/python3 -c 'import jupyter_client' 2>/dev/null || need+=(jupyter-client)
   /usr/bin/python3 -c 'import jupyter_kernel_test' 2>/dev/null || need+=(python3-jupyter-kernel-test)
   /usr/bin/python3 -c 'import ipykernel' 2>/dev/null || need+=(python3-ipykernel)
+  # The notebook regression compares figures by content (scripts/notebook_regression.py).
+  /usr/bin/python3 -c 'import PIL, numpy' 2>/dev/null || need+=(python3-pil python3-numpy)
 fi
 if [ "${1:-}" = lab ]; then
   [ -x /usr/bin/jupyter-notebook ] || need+=(jupyter-notebook)

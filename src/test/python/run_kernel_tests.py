@@ -27,7 +27,7 @@ class Result(unittest.TextTestResult):
 
 def main(names):
     loader = unittest.TestLoader()
-    modules = names or ["test_kernel_conformance", "test_kernel_robustness", "test_widgets", "test_notebooks"]
+    modules = names or ["test_kernel_conformance", "test_kernel_robustness", "test_widgets", "test_notebooks", "test_try_this"]
     suite = unittest.TestSuite(loader.loadTestsFromName(m) for m in modules)
     start = time.time()
     runner = unittest.TextTestRunner(verbosity=2, resultclass=Result, stream=sys.stdout)

@@ -35,7 +35,12 @@ public final class Plots {
 
     // ---- traces -------------------------------------------------------------------------------
 
-    /** The membrane potential of a run, its spike threshold (dashed) and a marker above each spike. */
+    /**
+     * The membrane potential of a run, a marker above each spike and the level spikes are counted
+     * at (dashed), named for what it is: the LIF's "threshold", the "spike cut-off" of models that
+     * make their own upstroke (EIF, AdEx, Izhikevich), the "spike detection" level of models whose
+     * membrane makes the whole action potential (Hodgkin–Huxley, Morris–Lecar).
+     */
     public static Figure voltage(SimulationResult run) {
         return Traces.voltage(run);
     }

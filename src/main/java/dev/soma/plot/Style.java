@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <tr><th>meaning</th><th>colour</th><th>hex</th></tr>
  *   <tr><td>membrane potential V</td><td>black</td><td>#000000</td></tr>
  *   <tr><td>m (Na activation), I_Na, excitatory</td><td>vermillion</td><td>#D55E00</td></tr>
- *   <tr><td>h (Na inactivation)</td><td>orange</td><td>#E69F00</td></tr>
+ *   <tr><td>h (Na inactivation: it closes the channel)</td><td>bluish green</td><td>#009E73</td></tr>
  *   <tr><td>n (K activation), I_K, inhibitory</td><td>blue</td><td>#0072B2</td></tr>
  *   <tr><td>I_L (leak)</td><td>grey</td><td>#7F7F7F</td></tr>
  *   <tr><td>injected input</td><td>reddish purple</td><td>#CC79A7</td></tr>
@@ -38,11 +38,11 @@ public final class Style {
 
     /** Okabe–Ito black: the membrane potential V. */
     public static final Color BLACK = new Color(0x000000);
-    /** Okabe–Ito orange: h, the sodium inactivation gate; derivatives. */
+    /** Okabe–Ito orange: derivatives. */
     public static final Color ORANGE = new Color(0xE69F00);
     /** Okabe–Ito sky blue. */
     public static final Color SKY_BLUE = new Color(0x56B4E9);
-    /** Okabe–Ito bluish green. */
+    /** Okabe–Ito bluish green: h, the sodium inactivation gate. */
     public static final Color BLUISH_GREEN = new Color(0x009E73);
     /** Okabe–Ito yellow (weak on white: last in the cycle). */
     public static final Color YELLOW = new Color(0xF0E442);
@@ -59,8 +59,11 @@ public final class Style {
     public static final Color V = BLACK;
     /** Colour of the sodium activation gate m. */
     public static final Color M = VERMILLION;
-    /** Colour of the sodium inactivation gate h. */
-    public static final Color H = ORANGE;
+    /**
+     * Colour of the sodium inactivation gate h: bluish green, not a second warm colour, so that it
+     * stands apart from m (vermillion) at a glance, in print and for colour-blind readers.
+     */
+    public static final Color H = BLUISH_GREEN;
     /** Colour of the potassium activation gate n. */
     public static final Color N = BLUE;
     /** Colour of the sodium current. */

@@ -1,5 +1,7 @@
 package dev.soma.plot;
 
+import dev.soma.model.LeakyIntegrateAndFire;
+import dev.soma.model.NeuronModel;
 import dev.soma.sim.SimulationResult;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -22,8 +24,12 @@ public final class Traces {
     static final String TIME = "t [ms]";
 
     /**
-     * The membrane potential of a run, with the model's spike threshold as a dashed line and a
-     * marker above each spike.
+     * The membrane potential of a run, with the model's spike level as a dashed line and a marker
+     * above each spike. The line says what the level is: a "threshold" only where the model imposes
+     * one (the leaky integrate-and-fire); a "spike cut-off" where the model makes its own upstroke
+     * and is reset at a peak (exponential, adaptive exponential, quadratic IF, Izhikevich); a
+     * "spike detection" level where the membrane makes the whole action potential and the level
+     * only counts it (Hodgkin–Huxley, Morris–Lecar, FitzHugh–Nagumo).
      */
     public static Figure voltage(SimulationResult run) {
         Check.notNull("run", run, "pass the result of Simulation.of(model)...run(durationMs)");
@@ -39,7 +45,15 @@ public final class Traces {
             t = drawn[0];
             values = drawn[1];
         }
-        return voltage(t, values, run.spikeTimes(), threshold, run.model().name());
+        return voltage(t, values, run.spikeTimes(), threshold, run.model().name(), levelName(run.model()));
+    }
+
+    /** What the dashed line of {@link #voltage(SimulationResult)} is, for a model. */
+    static String levelName(NeuronModel model) {
+        if (!model.spikeRule().resets()) {
+            return "spike detection";
+        }
+        return model instanceof LeakyIntegrateAndFire ? "threshold" : "spike cut-off";
     }
 
     /** The samples with a point (spike time, threshold) inserted in time order for each spike. */
@@ -80,6 +94,10 @@ public final class Traces {
      * @param title the panel title, or null for none
      */
     public static Figure voltage(double[] tMs, double[] vMv, double[] spikeTimesMs, double thresholdMv, String title) {
+        return voltage(tMs, vMv, spikeTimesMs, thresholdMv, title, "threshold");
+    }
+
+    static Figure voltage(double[] tMs, double[] vMv, double[] spikeTimesMs, double thresholdMv, String title, String levelName) {
         Check.series("tMs", tMs);
         Check.series("vMv", vMv);
         Check.sameLength("tMs", tMs, "vMv", vMv);
@@ -91,7 +109,7 @@ public final class Traces {
         Style.line(chart, "V", tMs, vMv, Style.V, Style.LINE);
         double[] range = Check.minMax(vMv);
         if (!Double.isNaN(thresholdMv)) {
-            XYSeries th = Style.line(chart, String.format(Locale.ROOT, "threshold %s mV", Figure.fmt(thresholdMv)),
+            XYSeries th = Style.line(chart, String.format(Locale.ROOT, "%s %s mV", levelName, Figure.fmt(thresholdMv)),
                     new double[] {tMs[0], tMs[tMs.length - 1]}, new double[] {thresholdMv, thresholdMv}, Style.REFERENCE, Style.DASHED);
             th.setShowInLegend(true);
             range[0] = Math.min(range[0], thresholdMv);

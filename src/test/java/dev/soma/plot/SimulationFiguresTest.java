@@ -49,6 +49,42 @@ class SimulationFiguresTest {
         assertTrue(lif.spikeCount() > 2);
     }
 
+    /** Only the LIF imposes a threshold: elsewhere the dashed line is where a spike is cut off or detected. */
+    @Test
+    void theDashedLineSaysWhetherItIsAThresholdACutOffOrADetectionLevel() {
+        assertEquals("threshold −50 mV", levelSeries(Plots.voltage(lif)));
+        assertEquals("spike detection 0 mV", levelSeries(Plots.voltage(hh)));
+        SimulationResult adex = Simulation.of(Neurons.adex("tonic")).inject(Stimulus.constant(0.5)).run(50);
+        assertEquals("spike cut-off 0 mV", levelSeries(Plots.voltage(adex)));
+        SimulationResult izhikevich = Simulation.of(Neurons.izhikevich("RS")).inject(Stimulus.constant(10)).run(50);
+        assertEquals("spike cut-off 30 mV", levelSeries(Plots.voltage(izhikevich)));
+    }
+
+    private static String levelSeries(Figure f) {
+        for (XYSeries s : ((XYChart) f.charts().get(0)).getSeriesCollection()) {
+            if (s.getName().endsWith(" mV")) {
+                return s.getName();
+            }
+        }
+        return null;
+    }
+
+    /** m is vermillion; h, once orange and hard to tell from it, is bluish green wherever the gates are drawn. */
+    @Test
+    void theGatesHaveThreeColoursThatStandApart() {
+        XYChart gates = (XYChart) Plots.hodgkinHuxley(hh).charts().get(1);
+        XYChart trace = (XYChart) Plots.trace(hh, "m", "h", "n").charts().get(0);
+        for (XYChart c : List.of(gates, trace)) {
+            assertEquals(Style.VERMILLION, series(c, "m").getLineColor());
+            assertEquals(Style.BLUISH_GREEN, series(c, "h").getLineColor());
+            assertEquals(Style.BLUE, series(c, "n").getLineColor());
+        }
+    }
+
+    private static XYSeries series(XYChart c, String name) {
+        return c.getSeriesCollection().stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
+    }
+
     @Test
     void voltageOfAModelWhoseMembranePotentialIsNamedLowerCaseV() {
         SimulationResult izhikevich = Simulation.of(Neurons.izhikevich("RS")).inject(Stimulus.constant(10)).run(200);
