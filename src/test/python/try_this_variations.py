@@ -237,3 +237,24 @@ VARIATIONS["00-quickstart.ipynb"] = [
         [("var hh  = Neurons.hodgkinHuxley();", [("var hh  = Neurons.hodgkinHuxley();", "var hh  = Neurons.hodgkinHuxley().atCelsius(18.5);")])],
         fails_unless("run.spikeCount() > 14", "at 18.5 °C the same step should give at least twice the 7 spikes of 6.3 °C")),
 ]
+
+VARIATIONS["09-networks-of-any-neuron.ipynb"] = [
+    Variation(
+        "In section 1, halve Brunel's delay for the fast state",
+        [],
+        fails_unless("halvedDelayHz > 1.3 * rhythmHz[2]",
+                     "with D = 0.75 ms the fast rhythm should be well above the table's (D = 1.5 ms)"),
+        extra="var halved = Network.brunel().withState(6, 4).withDelayMs(0.75 * ms).builder(1).build().run(300 * ms);\n"
+              "double halvedDelayHz = peakHz(window(populationRate(halved, 0.1 * ms), 0.1 * ms, warmup, 300 * ms), 0.1 * ms, 5, 1000);\n"
+              "System.out.println(\"SI fast with D = 0.75 ms: \" + halvedDelayHz + \" Hz, with 1.5 ms: \" + rhythmHz[2] + \" Hz\");"),
+    Variation(
+        "In section 2, double the inhibitory weights",
+        [("double inhibition = 1.0;", [("double inhibition = 1.0;", "double inhibition = 2.0;")])],
+        fails_unless("gammaHz > 35 && rateHz(rhythms, \"E\", 100 * ms, 1000 * ms) > 0.8 * 6.91",
+                     "with twice the inhibition the gamma peak should move above 35 Hz while the E rate falls by less than a fifth")),
+    Variation(
+        "In section 3, take the adaptation away from the E neurons",
+        [("double adaptation = 0.05 * nA;", [("double adaptation = 0.05 * nA;", "double adaptation = 0;")])],
+        fails_unless("rateHz(mixed, \"E\", 500 * ms, 1000 * ms) > 1.3 * 17.5",
+                     "without adaptation the E neurons should fire well above 17.5 Hz in the last 500 ms")),
+]
