@@ -258,3 +258,30 @@ VARIATIONS["09-networks-of-any-neuron.ipynb"] = [
         fails_unless("rateHz(mixed, \"E\", 500 * ms, 1000 * ms) > 1.3 * 17.5",
                      "without adaptation the E neurons should fire well above 17.5 Hz in the last 500 ms")),
 ]
+
+VARIATIONS["07-plasticity-and-networks.ipynb"] = [
+    Variation(
+        "In section 2, set $A_- = 1.05\\,A_+$",
+        [("var additive = Synapses.stdpAdditive(", [("0.75 * nS, 20 * ms", "0.525 * nS, 20 * ms")])],
+        "double[] last = Arrays.stream(w).mapToDouble(x -> x[x.length - 1]).toArray();\n"
+        "double corr = Arrays.stream(last, 0, 50).average().getAsDouble(), ind = Arrays.stream(last, 50, 100).average().getAsDouble();\n"
+        "System.out.println(String.format(\"A- = 1.05 A+: correlated %.1f nS, independent %.1f nS\", corr / nS, ind / nS));\n"
+        + fails_unless("corr > ind + 1 * nS", "with Song's ratio the correlated inputs should still end stronger than the independent ones")),
+    Variation(
+        "In section 3, add a probe spike 500 ms after the train",
+        [],
+        fails_unless("probed[10] > probed[9] && probed[10] < probed[0]",
+                     "500 ms after the train the depressing synapse's release should be above the last spike's and below the first's"),
+        extra="double[] withProbe = Arrays.copyOf(train.times(), train.count() + 1);\n"
+              "withProbe[train.count()] = 1000 * ms;\n"
+              "double[] probed = depressing.efficacies(Spikes.at(withProbe).times());\n"
+              "System.out.println(\"first \" + probed[0] + \", last of the train \" + probed[9] + \", probe \" + probed[10]);"),
+    Variation(
+        "In section 4, strengthen excitation instead of weakening inhibition",
+        [],
+        fails_unless("stronger.rateHz(\"E\") > cuba.rateHz(\"E\")", "stronger excitation should raise the E rate above CUBA's"),
+        extra="var stronger = cubaLike(25 * pA, -90 * pA, 1 * second);\n"
+              "var strongerRate = stronger.rateTable(5 * ms).numberColumn(\"rate [Hz]\");\n"
+              "System.out.println(String.format(\"R w_e = 2.5 mV: E %.2f Hz (CUBA %.2f Hz), CV %.2f, synchrony %.2f\", stronger.rateHz(\"E\"), cuba.rateHz(\"E\"),\n"
+              "        meanCv(stronger.spikeTimes(), stronger.spikeNeurons(), 4000), strongerRate.standardDeviation() / strongerRate.mean()));"),
+]
