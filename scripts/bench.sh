@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soma's benchmark command (`make bench` builds first, then runs this).
 #
-# For each workload (hh1, cuba, cobahh), method and thread count it prints one line:
+# For each workload (hh1, cuba, cobahh, brunel, izhikevich, adex-net, stdp-song), method and thread count it prints one line:
 #   workload=cuba threads=1 sim_s=… whole_s=… spikes=… rate_hz=…
 #   workload=hh1 method=rk4 threads=1 sim_s=… whole_s=… spikes=…
 # sim_s:   median simulation-loop time of SOMA_BENCH_RUNS runs after warm-up, in one JVM.
@@ -16,7 +16,7 @@
 # local Maven repository, with Spark's Java options), then the per-task overhead of a Spark standalone
 # cluster (a master and two workers started and stopped on this machine, from the test classes).
 #
-# Environment: SOMA_BENCH_RUNS (5), SOMA_BENCH_WARMUP (2), SOMA_BENCH_WORKLOADS ("hh1 cuba cobahh sweep"),
+# Environment: SOMA_BENCH_RUNS (5), SOMA_BENCH_WARMUP (2), SOMA_BENCH_WORKLOADS ("hh1 cuba cobahh brunel izhikevich adex-net stdp-song sweep"),
 # SOMA_BENCH_THREADS ("1 2"), SOMA_BENCH_JAVA_OPTS ("-Xmx256m -XX:+UseSerialGC"), SOMA_BENCH_SWEEP_POINTS
 # (1000), SOMA_BENCH_CLUSTER_POINTS (0: the cluster line measures the task overhead only).
 # SOMA_BENCH_BRIAN2=1 (then also Brian2's C++ standalone timings, scripts/brian2/bench.sh, in the
@@ -31,7 +31,7 @@ if [ -z "$jar" ]; then
 fi
 runs=${SOMA_BENCH_RUNS:-5}
 warmup=${SOMA_BENCH_WARMUP:-2}
-workloads=${SOMA_BENCH_WORKLOADS:-hh1 cuba cobahh sweep}
+workloads=${SOMA_BENCH_WORKLOADS:-hh1 cuba cobahh brunel izhikevich adex-net stdp-song sweep}
 threads=${SOMA_BENCH_THREADS:-1 2}
 read -r -a jopts <<< "${SOMA_BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
 java_cmd=(java "${jopts[@]}" -cp "$jar" dev.soma.bench.Bench)

@@ -31,6 +31,25 @@ import dev.soma.synapse.SynapseKind;
  * Weights are in the receptor's unit: µS for a conductance onto a point neuron (write
  * {@code 1 * nS}), the model's input unit for a current ({@code 20 * pA}), mV for a jump. Rates
  * are typed {@code 20 * Hz}, delays and the step in ms.
+ *
+ * <p><b>Plasticity on projections.</b> {@code stdp(rule)} and {@code shortTermPlasticity(model)}
+ * make the connection added last plastic (recurrent ones too); weights can be read as a table at
+ * any time and recorded for chosen synapses:
+ * <pre>{@code
+ * var net = Network.builder().seed(1)
+ *     .population("in", Spikes.poissonGroup(1000, 15 * Hz))
+ *     .population("out", Neurons.lif().withTauMs(10 * ms).withResistanceMOhm(1), 1)
+ *     .connect("in", "out", Synapses.currentExponential(5 * ms), Network.uniform(0, 0.6 * nA), 0, Network.allToAll())
+ *     .stdp(Synapses.stdpAdditive(0.006 * nA, 0.0063 * nA, 20 * ms, 20 * ms, 0, 0.6 * nA))   // bounds [0, 0.6 nA]
+ *     .recordWeights(0, 1, 2)                        // rows of the projection's weightTable()
+ *     .build();
+ * var run = net.run(10 * second);
+ * net.projection("in", "out").weightTable()          // pre, post, w [nA], delay [ms]
+ *
+ * Network.songMillerAbbott().seed(1).build()         // Song, Miller & Abbott (2000), as Brian2's STDP example
+ * }</pre>
+ * STDP pairs all-to-all (nearest-spike with {@code rule.nearestSpike()}); in a step presynaptic
+ * spikes act before postsynaptic ones, as in Brian2; results are the same on any number of threads.
  */
 public final class Network {
     private Network() {}
@@ -105,6 +124,17 @@ public final class Network {
      */
     public static SpikingNetwork.Builder adex() {
         return EiNetwork.adex();
+    }
+
+    /**
+     * Song, Miller &amp; Abbott (2000) as Brian2's example {@code STDP.py} runs it: 1000 Poisson inputs
+     * ({@code "in"}, 15 Hz) onto one integrate-and-fire neuron ({@code "out"}) through additive STDP
+     * synapses, weights uniform in [0, 0.6 nA) at the start (g_max = 0.01 of the example is 0.6 nA
+     * here), open for changes: {@code Network.songMillerAbbott().seed(1).build()}, run it for 100 s
+     * and the weights are bimodal ({@code net.projection("in", "out").weightTable()}).
+     */
+    public static SpikingNetwork.Builder songMillerAbbott() {
+        return EiNetwork.songMillerAbbott();
     }
 
     /** An empty network description: add populations, connections, inputs and recordings. */

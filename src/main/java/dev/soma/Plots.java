@@ -141,7 +141,8 @@ public final class Plots {
     /** A gallery of Soma's activation functions with their derivatives, three per row, over x ∈ [-5, 5]. */
     public static Figure activations(ActivationFunction... functions) {
         if (functions == null || functions.length == 0) {
-            throw new IllegalArgumentException("functions is empty; pass at least one, e.g. Plots.activations(Activation.RELU, Activation.SIGMOID)");
+            throw new IllegalArgumentException("functions " + (functions == null ? "= null" : "is empty")
+                    + "; pass at least one, e.g. Plots.activations(Activation.RELU, Activation.SIGMOID)");
         }
         return activations(Arrays.asList(functions));
     }
@@ -150,6 +151,9 @@ public final class Plots {
     public static Figure activations(List<? extends ActivationFunction> functions) {
         if (functions == null) {
             throw new IllegalArgumentException("functions = null; pass a list, e.g. Activation.all()");
+        }
+        if (functions.isEmpty()) {
+            throw new IllegalArgumentException("functions is empty; pass at least one, e.g. Activation.all()");
         }
         List<Curve> curves = new ArrayList<>();
         for (int i = 0; i < functions.size(); i++) {
@@ -166,8 +170,14 @@ public final class Plots {
      * ranges; the activation's x = 0 at the rheobase, x = 4 at the largest current).
      */
     public static Figure fIBeside(double[] currents, String currentUnit, List<String> labels, double[][] ratesHz, ActivationFunction... activations) {
+        if (activations == null) {
+            throw new IllegalArgumentException("activations = null; pass activation functions, e.g. Activation.RELU, Activation.SIGMOID");
+        }
         List<Curve> curves = new ArrayList<>();
-        for (int i = 0; activations != null && i < activations.length; i++) {
+        for (int i = 0; i < activations.length; i++) {
+            if (activations[i] == null) {
+                throw new IllegalArgumentException("activations[" + i + "] = null; pass an activation function, e.g. Activation.RELU");
+            }
             curves.add(Curve.of(activations[i]));
         }
         return Curves.fIBeside(currents, currentUnit, labels, ratesHz, 4, curves);
@@ -309,6 +319,11 @@ public final class Plots {
     public static List<String> labels(String... labels) {
         if (labels == null) {
             throw new IllegalArgumentException("labels = null; pass one label per series, e.g. Plots.labels(\"weak\", \"strong\")");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == null) {
+                throw new IllegalArgumentException("labels[" + i + "] = null; give every series a label, e.g. \"weak\"");
+            }
         }
         return List.of(labels);
     }

@@ -40,7 +40,7 @@ public final class Stimulus {
 
     /** A single rectangular pulse of {@code widthMs} starting at {@code startMs}. */
     public static Current pulse(double amplitude, double startMs, double widthMs) {
-        return Currents.step(amplitude, startMs, startMs + widthMs);
+        return Currents.pulse(amplitude, startMs, widthMs);
     }
 
     /** {@code offset + amplitude · sin(2π f t)}; write the frequency as {@code 10 * Hz}. */

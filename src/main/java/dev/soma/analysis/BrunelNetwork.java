@@ -74,12 +74,31 @@ public final class BrunelNetwork {
         check("refractoryMs", refractoryMs, refractoryMs >= 0, "give the refractory period in ms, e.g. 2");
         check("dtMs", dtMs, dtMs > 0, "give the time step in ms, e.g. 0.1");
         check("delayMs", delayMs, delayMs >= 0, "give the delay in ms (0: the input acts from the next step), e.g. 1.5");
+        if (delayMs > 0 && !(delayMs >= dtMs * (1 - 1e-9))) {
+            throw new IllegalArgumentException("delayMs = " + plain(delayMs) + " is shorter than one step, dtMs = " + plain(dtMs)
+                    + ": a delay is a whole number of steps; give a longer delay, 0, or a smaller dt, e.g. dt = 0.1 ms, D = 1.5 ms");
+        }
+        // One input's jump, excitatory J or inhibitory g·J, beyond 250 mV (or 10 θ) is a unit slip, as for any network weight.
+        double largest = Math.max(250, 10 * thetaMv);
+        if (!(jMv <= largest) || !(g * jMv <= largest)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "jMv = %s mV and g = %s make jumps of J = %s mV and "
+                            + "−g·J = −%s mV, beyond %s mV for one input spike; give J in mV (the paper: 0.1) and g of order 1 (3 to 6)",
+                    plain(jMv), plain(g), plain(jMv), plain(g * jMv), plain(largest)));
+        }
         if (nE < 4 || nE % 4 != 0) {
             throw new IllegalArgumentException("nE = " + nE + " excitatory neurons; give a multiple of 4 (N_I = N_E / 4), e.g. 10000");
         }
         if (cE < 4 || cE % 4 != 0 || cE > nE - 1) {
             throw new IllegalArgumentException("cE = " + cE + " inputs per neuron; give a multiple of 4 (C_I = C_E / 4) "
                     + "below N_E = " + nE + ", e.g. N_E / 10 = " + Math.max(4, nE / 40 * 4));
+        }
+        // Each neuron gets C_E external Poisson trains of η ν_thr: a train cannot fire faster than 1 spike per ms.
+        double externalPerMs = eta * thetaMv / (jMv * cE * tauMs);
+        if (!(externalPerMs <= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "eta = %s gives each of the cE = %d external inputs "
+                            + "η ν_thr = η θ / (J C_E τ) = %s Hz (thetaMv = %s, jMv = %s, tauMs = %s), more than 1000 Hz, which no "
+                            + "input train fires; lower eta or thetaMv, or raise jMv or cE (the paper: J = 0.1 mV, C_E = 1000)",
+                    plain(eta), cE, plain(externalPerMs * 1000), plain(thetaMv), plain(jMv), plain(tauMs)));
         }
         this.g = g;
         this.eta = eta;
@@ -96,7 +115,7 @@ public final class BrunelNetwork {
 
     private static void check(String name, double value, boolean ok, String fix) {
         if (!Double.isFinite(value) || !ok) {
-            throw new IllegalArgumentException(name + " = " + value + " is out of range; " + fix);
+            throw new IllegalArgumentException(name + " = " + plain(value) + " is out of range; " + fix);
         }
     }
 
@@ -193,6 +212,6 @@ public final class BrunelNetwork {
     }
 
     static String plain(double x) {
-        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+        return Sweeps.number(x);
     }
 }

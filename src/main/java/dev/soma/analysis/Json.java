@@ -28,7 +28,7 @@ final class Json {
     /** The value of a JSON text. */
     static Object parse(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("JSON text = null; pass the text of a sweep specification");
+            throw new IllegalArgumentException("json = null; pass the text of a sweep specification (as toJson() writes it)");
         }
         Reader r = new Reader(text);
         r.space();

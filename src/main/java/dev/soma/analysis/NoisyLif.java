@@ -78,15 +78,20 @@ public final class NoisyLif {
     }
 
     /** Simulated time per trial (ms, default 10 000) and how many independent trials per current (default 4). */
-    public NoisyLif durationMs(double value, int trialCount) {
-        if (!(value > transientMs) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("durationMs = " + value + " must be finite and longer than the "
+    public NoisyLif durationMs(double durationMs, int trialCount) {
+        if (!(durationMs > transientMs) || Double.isInfinite(durationMs)) {
+            throw new IllegalArgumentException("durationMs = " + durationMs + " must be finite and longer than the "
                     + transientMs + " ms transient left out of each trial");
         }
         if (trialCount < 1) {
-            throw new IllegalArgumentException("trials = " + trialCount + " must be ≥ 1");
+            throw new IllegalArgumentException("trialCount = " + trialCount + " must be ≥ 1");
         }
-        this.durationMs = value;
+        // Every trial of every current is one run: their number must be an array index.
+        if ((long) trialCount * (currents == null ? 1 : currents.length) > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("trialCount = " + trialCount + " trials for each of "
+                    + (currents == null ? "the" : currents.length) + " currents is more runs than Java can count; give fewer trials");
+        }
+        this.durationMs = durationMs;
         this.trials = trialCount;
         return this;
     }
@@ -126,6 +131,9 @@ public final class NoisyLif {
 
     /** The Siegert rate (Hz) at mean current {@code currentNa} (nA), corrected for the noise's correlation time. */
     public double siegertRateHz(double currentNa) {
+        if (!Double.isFinite(currentNa)) {
+            throw new IllegalArgumentException("currentNa = " + currentNa + " is not finite; give the mean input current in nA");
+        }
         return Siegert.colouredRateHz(lif.restMv() + lif.resistanceMOhm() * currentNa, sigmaMv(), lif.tauMs(),
                 lif.thresholdMv(), lif.resetMv(), lif.refractoryMs(), noiseTauMs);
     }
@@ -145,17 +153,32 @@ public final class NoisyLif {
      */
     public Table simulate() {
         double[] c = requireCurrents();
+        if ((long) c.length * trials > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("trialCount = " + trials + " trials for each of " + c.length
+                    + " currents is more runs than Java can count; give fewer trials");
+        }
         int runs = c.length * trials;
         double window = (durationMs - transientMs) / 1000.0;
         int[] counts = new int[c.length];
         Integer[] perRun = Parallel.map(runs, threads, "noisy LIF", progress, r -> {
             int i = r / trials;
             long runSeed = ParameterSweep.mix(seed, r);
-            SimulationSetup setup = SimulationSetup.of(lif)
-                    .inject(Currents.noise(c[i], sigmaNa, noiseTauMs, runSeed, dtMs))
-                    .dt(dtMs);
-            double[] spikes = setup.sampleEvery(dtMs * Math.max(1, Math.round(durationMs / dtMs))).run(durationMs).spikeTimes();
-            return SpikeTrains.window(spikes, transientMs, durationMs).length;
+            try {
+                SimulationSetup setup = SimulationSetup.of(lif)
+                        .inject(Currents.noise(c[i], sigmaNa, noiseTauMs, runSeed, dtMs))
+                        .dt(dtMs);
+                double steps = Math.rint(durationMs / dtMs);
+                // Sample once at the end (the spikes are what counts); beyond 2^53 steps run() refuses the duration.
+                double[] spikes = (steps < 0x1p53 ? setup.sampleEvery(dtMs * Math.max(1, steps)) : setup).run(durationMs).spikeTimes();
+                return SpikeTrains.window(spikes, transientMs, durationMs).length;
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "currents[%d] = %s nA, trial %d of %d (seed %d): the noisy LIF run failed (%s); settings: sigmaNa = %s, "
+                                + "noiseTauMs = %s, dtMs = %s, durationMs = %s. Measure at currents the neuron can follow or"
+                                + " change the setting the message names",
+                        i, plain(c[i]), r % trials + 1, trials, runSeed, e.getMessage(), plain(sigmaNa), plain(noiseTauMs),
+                        plain(dtMs), plain(durationMs)), e);
+            }
         }, Integer[]::new);
         for (int r = 0; r < runs; r++) counts[r / trials] += perRun[r];
         double[] rates = new double[c.length];
@@ -176,6 +199,10 @@ public final class NoisyLif {
     public String toString() {
         return String.format(Locale.ROOT, "noisy %s; OU noise σ_I = %.4g nA, τ_s = %.4g ms (σ = %.4g mV)",
                 lif, sigmaNa, noiseTauMs, sigmaMv());
+    }
+
+    private static String plain(double x) {
+        return Sweeps.number(x);
     }
 
     private String title(String how) {

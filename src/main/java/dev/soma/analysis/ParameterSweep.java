@@ -63,7 +63,7 @@ public final class ParameterSweep {
 
     /** {@code count} evenly spaced values from {@code from} to {@code to} inclusive, to pass to {@link #and}. */
     public static double[] linspace(double from, double to, int count) {
-        return Sweeps.linspace("linspace", from, to, count);
+        return Sweeps.linspace("values", from, to, count);
     }
 
     /** The pool size (default: all cores); 1 runs on the calling thread. */
@@ -198,9 +198,21 @@ public final class ParameterSweep {
             double[][] rows = Parallel.map(n, sweep.threads, "parameter sweep", sweep.progress, i -> {
                 Map<String, Double> values = new LinkedHashMap<>();
                 for (int p = 0; p < names.length; p++) values.put(names[p], grid[p][i]);
-                R result = experiment.apply(new Point(i, values, mix(sweep.seed, i)));
+                Point point = new Point(i, values, mix(sweep.seed, i));
+                R result;
+                try {
+                    result = experiment.apply(point);
+                } catch (RuntimeException e) {
+                    throw failed(point, "the experiment", e);
+                }
                 double[] row = new double[m];
-                for (int k = 0; k < m; k++) row[k] = measures.get(k).getValue().applyAsDouble(result);
+                for (int k = 0; k < m; k++) {
+                    try {
+                        row[k] = measures.get(k).getValue().applyAsDouble(result);
+                    } catch (RuntimeException e) {
+                        throw failed(point, "measure \"" + measures.get(k).getKey() + "\"", e);
+                    }
+                }
                 return row;
             }, double[][]::new);
             Table table = Table.create("parameter sweep");
@@ -214,6 +226,16 @@ public final class ParameterSweep {
             }
             return table;
         }
+    }
+
+    /** A failure at one point, saying at which values (and seed) it happened, so it can be re-run alone. */
+    private static IllegalArgumentException failed(Point point, String what, RuntimeException e) {
+        StringBuilder at = new StringBuilder();
+        for (Map.Entry<String, Double> v : point.values.entrySet()) {
+            at.append(at.length() == 0 ? "" : ", ").append(v.getKey()).append(" = ").append(Sweeps.number(v.getValue()));
+        }
+        return new IllegalArgumentException("point " + point.index + " of the sweep (" + at + "; seed " + point.seed + "): " + what
+                + " failed: " + e.getMessage() + "; sweep values the experiment can run, or fix it at this point", e);
     }
 
     /** SplitMix64 of seed and index: well-mixed, independent of thread scheduling. */

@@ -261,6 +261,10 @@ public final class PhasePlane {
 
     /** The fixed point record for (x, y), with eigenvalues of the Jacobian there. */
     public FixedPoint classify(double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            throw new IllegalArgumentException((Double.isFinite(x) ? "y = " + y : "x = " + x) + " is not finite; classify a "
+                    + "point of the plane, e.g. one of fixedPoints()");
+        }
         double[][] j = jacobian(x, y);
         double trace = j[0][0] + j[1][1];
         double det = j[0][0] * j[1][1] - j[0][1] * j[1][0];
@@ -325,16 +329,19 @@ public final class PhasePlane {
      * comment), at most {@value #MAX_VECTOR_FIELD_POINTS} points (a figure draws a few hundred arrows).
      */
     public Table vectorField(int nx, int ny) {
-        if (nx < 2 || ny < 2) {
-            throw new IllegalArgumentException("grid " + nx + " × " + ny + " is too small; give nx, ny ≥ 2");
+        if (nx < 2) {
+            throw new IllegalArgumentException("nx = " + nx + " points along x is too few; give nx, ny ≥ 2");
+        }
+        if (ny < 2) {
+            throw new IllegalArgumentException("ny = " + ny + " points along y is too few; give nx, ny ≥ 2");
         }
         long points = (long) nx * ny;
         if (points > MAX_VECTOR_FIELD_POINTS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "grid nx × ny = %d × %d = %,d points is too many: the table would take %,d MB (four columns of "
+                    "nx = %d, ny = %d: %d × %d = %,d points is too many: the table would take %,d MB (four columns of "
                             + "8 bytes a point), and a figure shows a few hundred arrows; give at most %,d points, "
                             + "e.g. vectorField(20, 20) for a figure or vectorField(1000, 1000) for analysis",
-                    nx, ny, points, points * 32 / 1_000_000, MAX_VECTOR_FIELD_POINTS));
+                    nx, ny, nx, ny, points, points * 32 / 1_000_000, MAX_VECTOR_FIELD_POINTS));
         }
         String[] n = model.stateNames();
         String[] u = model.stateUnits();
@@ -362,13 +369,22 @@ public final class PhasePlane {
      * spike as in a simulation.
      */
     public Table trajectory(double x0, double y0, double durationMs) {
-        if (!Double.isFinite(x0) || !Double.isFinite(y0)) {
-            throw new IllegalArgumentException("start (" + x0 + ", " + y0 + ") is not finite; give a finite start point");
+        if (!Double.isFinite(x0)) {
+            throw new IllegalArgumentException("x0 = " + x0 + " is not finite; give a finite start point (x0, y0)");
+        }
+        if (!Double.isFinite(y0)) {
+            throw new IllegalArgumentException("y0 = " + y0 + " is not finite; give a finite start point (x0, y0)");
         }
         if (!(durationMs > 0) || Double.isInfinite(durationMs)) {
             throw new IllegalArgumentException("durationMs = " + durationMs + " must be a finite number > 0 (ms)");
         }
-        double[][] samples = Runs.trajectory(model, new double[] {x0, y0}, input, durationMs, 0.1);
+        double[][] samples;
+        try {
+            samples = Runs.trajectory(model, new double[] {x0, y0}, input, durationMs, 0.1);
+        } catch (dev.soma.sim.SimulationDivergedException e) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the trajectory from x0 = %.6g, y0 = %.6g failed: %s; "
+                    + "start it inside or near the window [%.6g, %.6g] × [%.6g, %.6g]", x0, y0, e.getMessage(), xMin, xMax, yMin, yMax), e);
+        }
         return Table.create(model.name() + " trajectory",
                 DoubleColumn.create("t [ms]", samples[0]),
                 DoubleColumn.create(xName, samples[1]),

@@ -22,7 +22,9 @@ final class Runs {
     private static SimulationSetup setup(NeuronModel model, Current input, double durationMs) {
         SimulationSetup setup = SimulationSetup.of(model).inject(input);
         double dt = setup.chosenDtMs();
-        return setup.sampleEvery(dt * Math.max(1, Math.round(durationMs / dt)));
+        double steps = Math.rint(durationMs / dt);
+        // Beyond 2^53 steps the interval is no whole number of steps: leave it to run() to refuse the duration.
+        return steps < 0x1p53 ? setup.sampleEvery(dt * Math.max(1, steps)) : setup;
     }
 
     /**

@@ -134,37 +134,45 @@ public final class SpikeTrains {
 
     /** {@link #countRateHz(double[], double, double)} of a run's spikes. */
     public static double countRateHz(SimulationResult run, double fromMs, double toMs) {
-        return countRateHz(run.spikeTimes(), fromMs, toMs);
+        return countRateHz(spikes(run), fromMs, toMs);
     }
 
     /** {@link #isiRateHz(double[], double, double)} of a run's spikes. */
     public static double isiRateHz(SimulationResult run, double fromMs, double toMs) {
-        return isiRateHz(run.spikeTimes(), fromMs, toMs);
+        return isiRateHz(spikes(run), fromMs, toMs);
     }
 
     /** {@link #isi(double[])} of a run's spikes. */
     public static double[] isi(SimulationResult run) {
-        return isi(run.spikeTimes());
+        return isi(spikes(run));
     }
 
     /** {@link #cv(double[])} of a run's spikes. */
     public static double cv(SimulationResult run) {
-        return cv(run.spikeTimes());
+        return cv(spikes(run));
     }
 
     /** {@link #firstSpikeLatencyMs(double[], double)} of a run's spikes. */
     public static double firstSpikeLatencyMs(SimulationResult run, double onsetMs) {
-        return firstSpikeLatencyMs(run.spikeTimes(), onsetMs);
+        return firstSpikeLatencyMs(spikes(run), onsetMs);
     }
 
     /** {@link #adaptationIndex(double[], int)} of a run's spikes. */
     public static double adaptationIndex(SimulationResult run, int skip) {
-        return adaptationIndex(run.spikeTimes(), skip);
+        return adaptationIndex(spikes(run), skip);
     }
 
     /** {@link #burstSizes(double[], double)} of a run's spikes. */
     public static int[] burstSizes(SimulationResult run, double maxIsiMs) {
-        return burstSizes(run.spikeTimes(), maxIsiMs);
+        return burstSizes(spikes(run), maxIsiMs);
+    }
+
+    /** The spike times of a run, or an exception that names a missing run. */
+    private static double[] spikes(SimulationResult run) {
+        if (run == null) {
+            throw new IllegalArgumentException("run = null; pass the result of Simulation.of(model)...run(durationMs)");
+        }
+        return run.spikeTimes();
     }
 
     static void checkWindow(double fromMs, double toMs) {

@@ -75,6 +75,9 @@ public final class SweepCache {
 
     /** The key of a specification: SHA-256 of Soma's version and the canonical JSON, in hex. */
     public static String key(SweepSpec spec) {
+        if (spec == null) {
+            throw new IllegalArgumentException("spec = null; pass a sweep specification, e.g. Analysis.sweepOf(\"lif\")...");
+        }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(SomaVersion.get().getBytes(StandardCharsets.UTF_8));
@@ -100,6 +103,11 @@ public final class SweepCache {
      * {@code runner} (then stored). The specification is checked first either way.
      */
     public Table run(SweepSpec spec, SweepRunner runner) {
+        key(spec);
+        if (runner == null) {
+            // Checked even when the table is cached: the same call must not pass or fail by the cache's content.
+            throw new IllegalArgumentException("runner = null; use SweepRunner.threads() or SweepRunner.spark(\"local[*]\")");
+        }
         spec.check();
         Path f = file(spec);
         if (Files.isRegularFile(f)) {

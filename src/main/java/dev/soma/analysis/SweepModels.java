@@ -17,6 +17,9 @@ final class SweepModels {
     }
 
     static SweepModel find(String name) {
+        if (name == null) {
+            throw new SweepException(SweepException.Kind.UNKNOWN_MODEL, "model = null; name a model, one of " + builtInNames());
+        }
         if (name.equals(BrunelSweepModel.NAME)) {
             return new BrunelSweepModel();
         }

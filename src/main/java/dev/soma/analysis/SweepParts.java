@@ -50,9 +50,10 @@ public final class SweepParts {
 
     static void checkShard(int k, int of) {
         if (of < 1 || k < 1 || k > of) {
-            throw new SweepException(SweepException.Kind.BAD_SHARD, "shard = " + k + "/" + of
-                    + " does not exist; shards are numbered 1.." + Math.max(of, 1) + (of >= 1 ? " of " + of : "")
-                    + " (e.g. 1/" + Math.max(of, 3) + "; with SLURM: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT)");
+            String which = of < 1 ? "of = " + of + " must be ≥ 1 (the number of shards)"
+                    : "k = " + k + " must be in 1.." + of + " (the shard's number)";
+            throw new SweepException(SweepException.Kind.BAD_SHARD, "shard = " + k + "/" + of + " does not exist: " + which
+                    + "; e.g. 1/" + Math.max(of, 3) + " (with SLURM: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT)");
         }
     }
 
@@ -79,6 +80,9 @@ public final class SweepParts {
      */
     public static Path runShard(SweepSpec spec, int k, int of, Path outDir, SweepRunner runner) {
         checkShard(k, of);
+        if (outDir == null) {
+            throw new IllegalArgumentException("folder = null; give the folder to write the part into, e.g. Path.of(\"results\")");
+        }
         spec.check();
         int[] points = shardPoints(spec.size(), k, of);
         double[][] rows = points.length == 0 ? new double[0][] : runner.run(spec, points);
@@ -174,8 +178,16 @@ public final class SweepParts {
 
     /** The part files among {@code paths}: files as given, directories searched for {@code part-*.csv}. */
     static List<Path> partFiles(List<Path> paths) {
+        if (paths == null || paths.isEmpty()) {
+            throw new IllegalArgumentException("partsOrFolders " + (paths == null ? "= null" : "is empty")
+                    + "; give the part files or the folder that holds them");
+        }
         List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
+        for (int i = 0; i < paths.size(); i++) {
+            Path p = paths.get(i);
+            if (p == null) {
+                throw new IllegalArgumentException("partsOrFolders[" + i + "] = null; give a part file or a folder of them");
+            }
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(f -> f.getFileName().toString().matches("part-\\d+-of-\\d+\\.csv")).sorted().forEach(files::add);
@@ -197,8 +209,11 @@ public final class SweepParts {
     }
 
     /** Merges part files, or folders of them, into the table of the whole sweep (see {@link #merge(List)}). */
-    public static Table merge(Path... paths) {
-        return merge(Arrays.asList(paths));
+    public static Table merge(Path... partsOrFolders) {
+        if (partsOrFolders == null) {
+            throw new IllegalArgumentException("partsOrFolders = null; give the part files or the folder that holds them");
+        }
+        return merge(Arrays.asList(partsOrFolders));
     }
 
     /**

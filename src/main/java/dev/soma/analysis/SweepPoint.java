@@ -23,6 +23,9 @@ public record SweepPoint(int index, long seed, Map<String, Double> values, doubl
 
     /** The value of parameter {@code name} in the model's unit. */
     public double get(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name = null; name a parameter of this model, one of " + values.keySet());
+        }
         Double v = values.get(name);
         if (v == null) {
             throw new IllegalArgumentException("parameter = \"" + name + "\" is not a parameter of this model; use one of "

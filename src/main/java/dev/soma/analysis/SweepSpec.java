@@ -143,8 +143,13 @@ public final class SweepSpec {
     }
 
     private static double finite(String what, double value) {
+        return finite(what, value, null);
+    }
+
+    private static double finite(String what, double value, String meaning) {
         if (!Double.isFinite(value)) {
-            throw new SweepException(SweepException.Kind.BAD_VALUE, what + " = " + value + " is not finite; give a finite number");
+            throw new SweepException(SweepException.Kind.BAD_VALUE, what + " = " + value + (meaning == null ? "" : " (" + meaning + ")")
+                    + " is not finite; give a finite number");
         }
         return value;
     }
@@ -171,10 +176,10 @@ public final class SweepSpec {
         String[] nu = SweepUnits.split(nameWithUnit);
         checkNew(nu[0]);
         if (values == null || values.length == 0) {
-            throw new SweepException(SweepException.Kind.EMPTY_GRID, "parameter \"" + nu[0]
-                    + "\" has no values, so the grid has no points; give at least one value");
+            throw new SweepException(SweepException.Kind.EMPTY_GRID, "values " + (values == null ? "= null" : "is empty")
+                    + ": parameter \"" + nu[0] + "\" has no values, so the grid has no points; give at least one value");
         }
-        for (int i = 0; i < values.length; i++) finite("values of " + nu[0] + "[" + i + "]", values[i]);
+        for (int i = 0; i < values.length; i++) finite("values[" + i + "] (" + nu[0] + ")", values[i]);
         List<Axis> copy = new ArrayList<>(axes);
         copy.add(new Axis(nu[0], nu[1], values.clone(), Double.NaN, Double.NaN));
         return with(fixed, GridKind.FULL, copy, rows, 0, 0);
@@ -182,7 +187,7 @@ public final class SweepSpec {
 
     /** {@code count} evenly spaced values from {@code from} to {@code to} inclusive, for {@link #vary}. */
     public static double[] linspace(double from, double to, int count) {
-        return Sweeps.linspace("linspace", from, to, count);
+        return Sweeps.linspace("values", from, to, count);
     }
 
     /** Makes this a sweep over a list of points of the parameters named here (with units); add points with {@link #point}. */
@@ -192,7 +197,8 @@ public final class SweepSpec {
                     + kind.name().toLowerCase(Locale.ROOT) + " grid; call points(...) once, right after SweepSpec.of(model)");
         }
         if (namesWithUnits == null || namesWithUnits.length == 0) {
-            throw new SweepException(SweepException.Kind.EMPTY_GRID, "points() names no parameter; e.g. points(\"g\", \"eta\")");
+            throw new SweepException(SweepException.Kind.EMPTY_GRID, "namesWithUnits " + (namesWithUnits == null ? "= null" : "is empty")
+                    + ": points() names no parameter; e.g. points(\"g\", \"eta\")");
         }
         List<Axis> list = new ArrayList<>();
         SweepSpec s = this;
@@ -216,10 +222,10 @@ public final class SweepSpec {
                     + "first with points(\"g\", \"eta\")");
         }
         if (values == null || values.length != axes.size()) {
-            throw new SweepException(SweepException.Kind.BAD_SPEC, "point(...) has " + (values == null ? 0 : values.length)
-                    + " values for " + axes.size() + " parameters " + names() + "; give one value for each");
+            throw new SweepException(SweepException.Kind.BAD_SPEC, "values " + (values == null ? "= null" : "has " + values.length
+                    + " values") + " for " + axes.size() + " parameters " + names() + "; give point(...) one value for each");
         }
-        for (int i = 0; i < values.length; i++) finite("value of " + axes.get(i).name(), values[i]);
+        for (int i = 0; i < values.length; i++) finite("values[" + i + "] (" + axes.get(i).name() + ")", values[i]);
         List<double[]> copy = new ArrayList<>(rows);
         copy.add(values.clone());
         return with(fixed, kind, axes, copy, 0, 0);
@@ -248,11 +254,11 @@ public final class SweepSpec {
         }
         String[] nu = SweepUnits.split(nameWithUnit);
         checkNew(nu[0]);
-        finite("from of " + nu[0], from);
-        finite("to of " + nu[0], to);
+        finite("from", from, "the lower end of " + nu[0]);
+        finite("to", to, "the upper end of " + nu[0]);
         if (!(to >= from)) {
-            throw new SweepException(SweepException.Kind.BAD_VALUE, "range of " + nu[0] + " [" + from + ", " + to
-                    + "] is empty; give from ≤ to");
+            throw new SweepException(SweepException.Kind.BAD_VALUE, "to = " + to + " is below from = " + from + ": the range of "
+                    + nu[0] + " is empty; give from ≤ to");
         }
         List<Axis> copy = new ArrayList<>(axes);
         copy.add(new Axis(nu[0], nu[1], null, from, to));
@@ -267,12 +273,15 @@ public final class SweepSpec {
      */
     public SweepSpec measure(String... names) {
         if (names == null || names.length == 0) {
-            throw new SweepException(SweepException.Kind.BAD_SPEC, "measure() names nothing; e.g. measure(\"rate\", \"cv\")");
+            throw new SweepException(SweepException.Kind.BAD_SPEC, "names " + (names == null ? "= null" : "is empty")
+                    + ": measure() names nothing; e.g. measure(\"rate\", \"cv\")");
         }
         List<String> copy = new ArrayList<>(measurements);
-        for (String n : names) {
+        for (int i = 0; i < names.length; i++) {
+            String n = names[i];
             if (n == null || n.isBlank()) {
-                throw new SweepException(SweepException.Kind.BAD_SPEC, "measurement = \"" + n + "\" is empty; e.g. \"rate\"");
+                throw new SweepException(SweepException.Kind.BAD_SPEC, "names[" + i + "] = " + (n == null ? "null" : "\"" + n + "\"")
+                        + " is empty; name a measurement, e.g. \"rate\"");
             }
             if (copy.contains(n.strip())) {
                 throw new SweepException(SweepException.Kind.BAD_SPEC, "measurement \"" + n + "\" is named twice; name each once");

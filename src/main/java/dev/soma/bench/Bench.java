@@ -25,7 +25,7 @@ import java.util.Locale;
  * every run has the same spikes). With {@code --cold} it runs once without warm-up: the
  * benchmark script times such a process from start to exit to get {@code whole_s}.
  *
- * <p>Options: {@code --workload cuba,cobahh,hh1,brunel,izhikevich,adex-net} (default all), {@code --threads 1,2},
+ * <p>Options: {@code --workload cuba,cobahh,hh1,brunel,izhikevich,adex-net,stdp-song} (default all; stdp-song is Song, Miller &amp; Abbott's 1000 plastic synapses onto one neuron), {@code --threads 1,2},
  * {@code --method rk4,exponential_euler} (hh1), {@code --runs 5}, {@code --warmup 2}, {@code --seed 1},
  * {@code --duration-ms 1000} (networks), {@code --cold}.
  */
@@ -66,10 +66,10 @@ public final class Bench {
         }
         for (String w : workloads) {
             switch (w) {
-                case "cuba", "cobahh", "brunel", "izhikevich", "adex-net" -> network(w, threads, runs, warmup, seed, durationMs);
+                case "cuba", "cobahh", "brunel", "izhikevich", "adex-net", "stdp-song" -> network(w, threads, runs, warmup, seed, durationMs);
                 case "hh1" -> SingleNeuron.run(methods, runs, warmup);
                 default -> {
-                    System.err.println("unknown workload " + w + "; use cuba, cobahh, hh1, brunel, izhikevich or adex-net");
+                    System.err.println("unknown workload " + w + "; use cuba, cobahh, hh1, brunel, izhikevich, adex-net or stdp-song");
                     System.exit(2);
                 }
             }
@@ -83,6 +83,7 @@ public final class Bench {
             case "brunel" -> BrunelNetwork.modelA().builder(seed);
             case "izhikevich" -> EiNetwork.izhikevich2003();
             case "adex-net" -> EiNetwork.adex();
+            case "stdp-song" -> EiNetwork.songMillerAbbott();
             default -> throw new IllegalArgumentException("unknown workload " + workload);
         };
         return b.seed(seed).threads(threads).build();

@@ -31,13 +31,22 @@ public final class CellGuard {
 
     /**
      * Called at the start of every method of a cell and before every backward jump (a loop): ends
-     * the cell when the kernel stops it. Java 20 and later cannot stop a thread from outside, so a
-     * busy loop that ignores interrupts is stopped here.
+     * the cell when the kernel stops it, and with an OutOfMemoryError when the heap is full (see
+     * {@link HeapGuard}). Java 20 and later cannot stop a thread from outside, so a busy loop that
+     * ignores interrupts is stopped here; and only the cell's own thread can be sure to be the one
+     * that meets a full heap.
      */
     public static void checkStop() {
+        if (stopping || HeapGuard.cushionLost()) {
+            stop();
+        }
+    }
+
+    private static void stop() {
         if (stopping) {
             throw new CellStoppedError();
         }
+        HeapGuard.checkFull();
     }
 
     static void stopping(boolean on) {

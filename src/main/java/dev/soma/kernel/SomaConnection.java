@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import org.zeromq.ZMQ;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
@@ -31,22 +32,24 @@ final class SomaConnection extends JupyterConnection {
         // ZeroMQ drops PUB messages past the high-water mark (1000 by default): a cell that prints
         // a lot would lose output. Keep everything.
         iopub.setSndHWM(0);
-        // Shell and control channels with a loop that waits in the poll (see SomaShellChannel).
+        // Shell and control channels with a loop that waits in the poll (see SomaShellChannel), and
+        // a heartbeat whose loop survives a full heap (see SomaHeartbeat).
         try {
             Field ctxField = JupyterConnection.class.getDeclaredField("ctx");
             ctxField.setAccessible(true);
             ZMQ.Context ctx = (ZMQ.Context) ctxField.get(this);
             replaceChannel("shell", new SomaShellChannel(ctx, props.createHMACGenerator(), false, this, iopub, kernel.log()));
             replaceChannel("control", new SomaShellChannel(ctx, props.createHMACGenerator(), true, this, iopub, kernel.log()));
+            replaceChannel("heartbeat", new SomaHeartbeat(ctx, props.createHMACGenerator(), kernel.log()));
         } catch (ReflectiveOperationException | RuntimeException e) {
             kernel.log().println("soma kernel: keeping basekernel's polling channels: " + e);
         }
     }
 
-    private void replaceChannel(String name, ShellChannel replacement) throws ReflectiveOperationException {
+    private void replaceChannel(String name, JupyterSocket replacement) throws ReflectiveOperationException {
         Field f = JupyterConnection.class.getDeclaredField(name);
         f.setAccessible(true);
-        ShellChannel old = (ShellChannel) f.get(this);
+        JupyterSocket old = (JupyterSocket) f.get(this);
         f.set(this, replacement);
         old.close();
     }

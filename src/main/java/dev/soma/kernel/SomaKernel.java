@@ -156,6 +156,7 @@ public final class SomaKernel extends BaseKernel {
         trace("parsed");
         SomaKernel kernel = new SomaKernel(log);
         trace("kernel");
+        guardTheHeap(kernel, log);
         SomaConnection connection = new SomaConnection(props, kernel);
         trace("connection");
         kernel.becomeHandlerForConnection(connection);
@@ -169,6 +170,33 @@ public final class SomaKernel extends BaseKernel {
     }
 
     // ---------------------------------------------------------------- start-up
+
+    /**
+     * Keeps a cell that fills the heap from ending the kernel ({@link HeapGuard}), and makes a
+     * thread that dies of a full heap say so in one line: the JVM's default handler prints a stack
+     * trace, which needs memory, and then reports "OutOfMemoryError thrown from the
+     * UncaughtExceptionHandler" instead.
+     */
+    private static void guardTheHeap(SomaKernel kernel, PrintStream log) {
+        HeapGuard.start(log);
+        HeapGuard.onFull(kernel.control::stopForFullHeap);
+        Thread.UncaughtExceptionHandler standard = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                try {
+                    log.println("soma kernel: thread \"" + thread.getName() + "\" ended: the heap is full");
+                } catch (Throwable ignored) {
+                    // nothing more to do without memory
+                }
+            } else if (standard != null) {
+                standard.uncaughtException(thread, e);
+            } else {
+                // what the JVM prints without a handler (ThreadGroup.uncaughtException would call this one)
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace(System.err);
+            }
+        });
+    }
 
     /** Runs what a first session runs, without Jupyter: used to record a class-data-sharing archive. */
     private static void train(PrintStream log) throws Exception {
@@ -473,6 +501,17 @@ public final class SomaKernel extends BaseKernel {
         } catch (CellException e) {
             lastError = e;
             throw e;
+        } catch (Error e) {
+            // The kernel's own work for the cell (JShell compiling it, a magic) failed: the client
+            // still gets a reply, and after a full heap the same advice as a cell's own error.
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            CellException error = new CellException(e.getClass().getName(), message,
+                    List.of(red(e.getClass().getName() + (message.isEmpty() ? "" : ": " + message))));
+            if (e instanceof OutOfMemoryError && shell.isDone() && !shell.isCompletedExceptionally()) {
+                error = withMemoryAdvice(shell.join(), error, true, List.of());
+            }
+            lastError = error;
+            throw error;
         }
     }
 
@@ -560,7 +599,7 @@ public final class SomaKernel extends BaseKernel {
                     throw compileError(js, s);
                 }
                 if (e.exception() != null) {
-                    throw withMemoryAdvice(js, runtimeError(e.exception()), e.exception(), declared);
+                    throw withMemoryAdvice(js, runtimeError(e.exception()), isOutOfMemory(e.exception()), declared);
                 }
                 boolean expression = s instanceof ExpressionSnippet
                         || (s instanceof VarSnippet && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
@@ -644,30 +683,38 @@ public final class SomaKernel extends BaseKernel {
      * option; after any failure, large values that this cell declared before failing (they keep
      * their values).
      */
-    private CellException withMemoryAdvice(JShell js, CellException error, JShellException cause, List<VarSnippet> declared) {
+    private CellException withMemoryAdvice(JShell js, CellException error, boolean oom, List<VarSnippet> declared) {
         try {
-            return withMemoryNotes(js, error, cause, declared);
-        } catch (OutOfMemoryError stillFull) {
+            return withMemoryNotes(js, error, oom, declared);
+        } catch (OutOfMemoryError | RuntimeException adviceFailed) {
+            // the advice must never hide the cell's own error
             return error;
         }
     }
 
-    private CellException withMemoryNotes(JShell js, CellException error, JShellException cause, List<VarSnippet> declared) {
+    /** Whether a cell's failure is (or was caused by) an OutOfMemoryError. */
+    private static boolean isOutOfMemory(JShellException cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String cls = t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
+            if (cls.equals(OutOfMemoryError.class.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CellException withMemoryNotes(JShell js, CellException error, boolean oom, List<VarSnippet> declared) {
+        int visits = oom ? Variables.VISITS_AFTER_OUT_OF_MEMORY : Variables.MAX_VISITS;
         List<String> notes = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         String firstKept = null;
         for (VarSnippet v : declared) {
             Object value = variables.value(js, v);
-            long bytes = Variables.bytes(value);
+            long bytes = Variables.bytes(value, visits);
             if (bytes >= Variables.LARGE_BYTES) {
                 kept.add(Variables.describe(v.name(), value, bytes));
                 firstKept = firstKept == null ? v.name() : firstKept;
             }
-        }
-        boolean oom = false;
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String cls = t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
-            oom |= cls.equals(OutOfMemoryError.class.getName());
         }
         if (!kept.isEmpty()) {
             notes.add("This cell declared " + String.join(", ", kept) + " before the error; "
@@ -675,7 +722,7 @@ public final class SomaKernel extends BaseKernel {
                     + ": set " + firstKept + " = null; to free the memory.");
         }
         if (oom) {
-            List<String> largest = variables.largest(js, 3);
+            List<String> largest = variables.largest(js, 3, visits);
             notes.add("The kernel is still running and the notebook's variables keep their values.");
             if (!largest.isEmpty()) {
                 notes.add("The variables holding the most memory: " + String.join(", ", largest) + ".");

@@ -31,6 +31,9 @@ import io.github.spencerpark.jupyter.messages.Message;
  * second; and a message with a wrong signature ends it, after which the kernel is deaf. This loop
  * blocks in the poll until a message arrives and ignores (logs) a message it cannot read.
  *
+ * <p>An error while a message is handled (an OutOfMemoryError when a notebook filled the heap, a
+ * handler's bug) is logged and the loop goes on: if this thread ended, the kernel would be deaf.
+ *
  * <p>A message of a type the kernel does not know is logged once per type, by its real name
  * (basekernel reads every unknown type as "none"), and a {@code *_request} gets the
  * {@code *_reply} with status "error" that a client waits for, between busy and idle on IOPub.
@@ -85,58 +88,23 @@ final class SomaShellChannel extends ShellChannel {
         loop.start();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void run() {
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         try {
             while (running) {
-                int ready;
                 try {
-                    ready = poller.poll(POLL_TIMEOUT_MS);
-                } catch (RuntimeException e) {
+                    if (!turn(poller)) {
+                        break;
+                    }
+                } catch (OutOfMemoryError e) {
+                    // A notebook filled the heap: this loop must live on, or the kernel goes deaf.
+                    outOfMemory();
+                } catch (Throwable e) {
                     if (!running) {
                         break;
                     }
-                    log.println("soma kernel: poll failed: " + e);
-                    continue;
-                }
-                if (ready <= 0 || !poller.pollin(0)) {
-                    continue;
-                }
-                Message<?> message;
-                frames.clear();
-                recording = true;
-                try {
-                    message = readMessage();
-                } catch (SecurityException e) {
-                    log.println("soma kernel: ignored a message: " + e.getMessage());
-                    continue;
-                } catch (RuntimeException e) {
-                    if (!running) {
-                        break;
-                    }
-                    log.println("soma kernel: ignored an unreadable message: " + e);
-                    continue;
-                } finally {
-                    recording = false;
-                }
-                ShellHandler handler = connection.getHandler(message.getHeader().getType());
-                if (handler == null) {
-                    unhandled(message);
-                    continue;
-                }
-                ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
-                try {
-                    handler.handle(env, message);
-                } catch (RuntimeException e) {
-                    log.println("soma kernel: handling " + message.getHeader().getType().getName() + " failed: " + e);
-                } finally {
-                    env.resolveDeferrals();
-                }
-                if (env.isMarkedForShutdown()) {
-                    running = false;
-                    connection.close();
+                    log.println("soma kernel: the " + (isControl ? "control" : "shell") + " loop recovered from " + e);
                 }
             }
         } finally {
@@ -145,6 +113,74 @@ final class SomaShellChannel extends ShellChannel {
             } catch (RuntimeException ignored) {
                 // best effort
             }
+        }
+    }
+
+    /** Waits for one message and handles it; false when the channel closes. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private boolean turn(ZMQ.Poller poller) {
+        int ready;
+        try {
+            ready = poller.poll(POLL_TIMEOUT_MS);
+        } catch (RuntimeException e) {
+            if (!running) {
+                return false;
+            }
+            log.println("soma kernel: poll failed: " + e);
+            return true;
+        }
+        if (ready <= 0 || !poller.pollin(0)) {
+            return true;
+        }
+        Message<?> message;
+        frames.clear();
+        recording = true;
+        try {
+            message = readMessage();
+        } catch (SecurityException e) {
+            log.println("soma kernel: ignored a message: " + e.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            if (!running) {
+                return false;
+            }
+            log.println("soma kernel: ignored an unreadable message: " + e);
+            return true;
+        } finally {
+            recording = false;
+        }
+        ShellHandler handler = connection.getHandler(message.getHeader().getType());
+        if (handler == null) {
+            unhandled(message);
+            return true;
+        }
+        ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        try {
+            handler.handle(env, message);
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+        } catch (RuntimeException | Error e) {
+            log.println("soma kernel: handling " + message.getHeader().getType().getName() + " failed: " + e);
+        } finally {
+            env.resolveDeferrals();
+        }
+        if (env.isMarkedForShutdown()) {
+            running = false;
+            connection.close();
+            return false;
+        }
+        return true;
+    }
+
+    private static final String SHELL_OUT_OF_MEMORY = "soma kernel: the heap was full on the shell channel; the kernel goes on";
+    private static final String CONTROL_OUT_OF_MEMORY = "soma kernel: the heap was full on the control channel; the kernel goes on";
+
+    /** Says that the heap was full, with as little memory as possible (a constant line). */
+    private void outOfMemory() {
+        try {
+            log.println(isControl ? CONTROL_OUT_OF_MEMORY : SHELL_OUT_OF_MEMORY);
+        } catch (Throwable ignored) {
+            // not even that: go on silently
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,16 +106,27 @@ final class Variables {
      * when the graph is larger or reaches objects that cannot be read). 0 for null.
      */
     static long bytes(Object value) {
+        return bytes(value, MAX_VISITS);
+    }
+
+    /**
+     * {@link #bytes(Object)}, following at most {@code maxVisits} objects. The walk itself needs
+     * memory (about 20 bytes per object visited), which after an OutOfMemoryError is scarce. The
+     * kernel's own objects (a variable may hold the widget host, which reaches the whole kernel)
+     * are not the notebook's memory: they count as one object and are not followed.
+     */
+    static long bytes(Object value, int maxVisits) {
         if (value == null) {
             return 0;
         }
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Class<?>, Layout> layouts = new HashMap<>();
         Deque<Object> todo = new ArrayDeque<>();
         todo.push(value);
         long total = 0;
-        while (!todo.isEmpty() && seen.size() < MAX_VISITS) {
+        while (!todo.isEmpty() && seen.size() < maxVisits) {
             Object o = todo.pop();
-            if (o == null || !seen.add(o)) {
+            if (!seen.add(o)) {
                 continue;
             }
             Class<?> c = o.getClass();
@@ -123,52 +135,44 @@ final class Variables {
                 int n = Array.getLength(o);
                 total += 16 + (long) n * (e.isPrimitive() ? primitiveSize(e) : 4);
                 if (!e.isPrimitive()) {
-                    for (int i = 0; i < n && todo.size() < MAX_VISITS; i++) {
-                        todo.push(Array.get(o, i));
+                    for (int i = 0; i < n && todo.size() < maxVisits; i++) {
+                        follow(todo, Array.get(o, i));
                     }
-                }
-            } else if (o instanceof Collection<?> col) {
-                total += 16 + 8L * col.size();
-                try {
-                    for (Object x : col) {
-                        if (todo.size() >= MAX_VISITS) {
-                            break;
-                        }
-                        todo.push(x);
-                    }
-                } catch (RuntimeException e) {
-                    // a collection that cannot be iterated now
-                }
-            } else if (o instanceof Map<?, ?> map) {
-                total += 16 + 32L * map.size();
-                try {
-                    for (Map.Entry<?, ?> x : map.entrySet()) {
-                        if (todo.size() >= MAX_VISITS) {
-                            break;
-                        }
-                        todo.push(x.getKey());
-                        todo.push(x.getValue());
-                    }
-                } catch (RuntimeException e) {
-                    // a map that cannot be iterated now
                 }
             } else {
-                total += 16;
-                for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-                    for (Field f : k.getDeclaredFields()) {
-                        if (Modifier.isStatic(f.getModifiers())) {
-                            continue;
+                Layout layout = layouts.computeIfAbsent(c, Layout::of);
+                if (!layout.opaque && o instanceof Collection<?> col) {
+                    total += 16 + 8L * col.size();
+                    try {
+                        for (Object x : col) {
+                            if (todo.size() >= maxVisits) {
+                                break;
+                            }
+                            follow(todo, x);
                         }
-                        if (f.getType().isPrimitive()) {
-                            total += primitiveSize(f.getType());
-                            continue;
+                    } catch (RuntimeException e) {
+                        // a collection that cannot be iterated now
+                    }
+                } else if (!layout.opaque && o instanceof Map<?, ?> map) {
+                    total += 16 + 32L * map.size();
+                    try {
+                        for (Map.Entry<?, ?> x : map.entrySet()) {
+                            if (todo.size() >= maxVisits) {
+                                break;
+                            }
+                            follow(todo, x.getKey());
+                            follow(todo, x.getValue());
                         }
-                        total += 4;
+                    } catch (RuntimeException e) {
+                        // a map that cannot be iterated now
+                    }
+                } else {
+                    total += layout.shallowBytes;
+                    for (Field f : layout.followed) {
                         try {
-                            f.setAccessible(true);
-                            todo.push(f.get(o));
+                            follow(todo, f.get(o));
                         } catch (ReflectiveOperationException | RuntimeException e) {
-                            // a JDK-internal field: not followed
+                            // not readable after all: not followed
                         }
                     }
                 }
@@ -177,7 +181,70 @@ final class Variables {
         return total;
     }
 
-    private static final int MAX_VISITS = 200_000;
+    static final int MAX_VISITS = 200_000;
+    /** The walk's budget after an OutOfMemoryError, when the heap has little room for the walk itself. */
+    static final int VISITS_AFTER_OUT_OF_MEMORY = 50_000;
+    /** The kernel's own classes: those from the kernel's jar (or class folder), shaded libraries included. */
+    private static final String KERNEL_CODE = codeOf(Variables.class);
+
+    /** Whether objects of this class are the kernel's own: counted as one object, not followed. */
+    static boolean isKernelOwn(Class<?> c) {
+        return KERNEL_CODE != null && KERNEL_CODE.equals(codeOf(c));
+    }
+
+    private static String codeOf(Class<?> c) {
+        java.security.CodeSource code = c.getProtectionDomain().getCodeSource();
+        return code == null || code.getLocation() == null ? null : code.getLocation().toString();
+    }
+
+
+    /**
+     * What the walk needs of a class, found once per class and walk: its size, the fields it follows,
+     * and whether it is the kernel's own (opaque: not followed).
+     */
+    private static final class Layout {
+        final long shallowBytes;
+        final boolean opaque;
+        final List<Field> followed = new ArrayList<>();
+
+        private Layout(Class<?> c) {
+            long size = 16;
+            opaque = isKernelOwn(c);
+            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+                for (Field f : k.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers())) {
+                        continue;
+                    }
+                    if (f.getType().isPrimitive()) {
+                        size += primitiveSize(f.getType());
+                        continue;
+                    }
+                    size += 4;
+                    if (opaque) {
+                        continue;
+                    }
+                    try {
+                        f.setAccessible(true);
+                        followed.add(f);
+                    } catch (RuntimeException e) {
+                        // a JDK-internal field: not followed
+                    }
+                }
+            }
+            this.shallowBytes = size;
+        }
+
+        static Layout of(Class<?> c) {
+            return new Layout(c);
+        }
+    }
+
+    /** Queues an object to visit; null (an empty array slot, a null field or map value) holds nothing. */
+    private static void follow(Deque<Object> todo, Object o) {
+        if (o != null) {
+            todo.push(o);
+        }
+    }
 
     private static int primitiveSize(Class<?> c) {
         return c == long.class || c == double.class ? 8
@@ -197,8 +264,11 @@ final class Variables {
         return String.format(Locale.ROOT, "%,d MB", Math.max(1, Math.round(bytes / 1048576.0)));
     }
 
-    /** The active variables holding the most memory (at least 1 MB), largest first, at most {@code n}. */
-    List<String> largest(JShell js, int n) {
+    /**
+     * The active variables holding the most memory (at least 1 MB), largest first, at most
+     * {@code n}; each followed up to {@code maxVisits} objects (see {@link #bytes(Object, int)}).
+     */
+    List<String> largest(JShell js, int n, int maxVisits) {
         List<Object[]> found = new ArrayList<>();
         for (VarSnippet s : tracked) {
             try {
@@ -209,7 +279,7 @@ final class Variables {
                 continue;
             }
             Object v = value(js, s);
-            long bytes = bytes(v);
+            long bytes = bytes(v, maxVisits);
             if (bytes >= 1 << 20) {
                 found.add(new Object[] {s.name(), v, bytes});
             }

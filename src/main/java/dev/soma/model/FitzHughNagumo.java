@@ -38,6 +38,10 @@ public record FitzHughNagumo(String name, double a, double b, double epsilon) im
         }
         Check.finite("a", a, "1");
         Check.finite("b", b, "1");
+        if (b == 0) {
+            throw new IllegalArgumentException("b = 0: the recovery variable would have no fixed point (w* = (V* + a)/b); "
+                    + "give a slope b ≠ 0, e.g. 0.8");
+        }
         Check.positive("epsilon", epsilon, "1/ms, the inverse recovery time constant");
     }
 
@@ -104,6 +108,9 @@ public record FitzHughNagumo(String name, double a, double b, double epsilon) im
      * unique for the defaults, where the cubic is monotone).
      */
     public double fixedPointV(double input) {
+        if (!Double.isFinite(input)) {
+            throw new IllegalArgumentException("input = " + input + " is not finite; give the constant input I (dimensionless)");
+        }
         // g(v) = v − v³/3 − (v + a)/b + I falls to −∞ as v → ∞; scan up from far below for the first sign change.
         double lo = -10.0;
         double glo = g(lo, input);
@@ -124,7 +131,8 @@ public record FitzHughNagumo(String name, double a, double b, double epsilon) im
             lo = hi;
             glo = ghi;
         }
-        throw new IllegalStateException("no fixed point of " + name + " in v ∈ [−10, 10] for I = " + input);
+        throw new IllegalStateException("no fixed point of " + name + " in v ∈ [−10, 10] for input = " + input
+                + " with a = " + a + ", b = " + b + "; give parameters of the order of the defaults (a = 0.7, b = 0.8)");
     }
 
     private double g(double v, double input) {

@@ -81,16 +81,14 @@ public record HodgkinHuxleyTraub(double areaUm2, double capacitance, double gNa,
         return new HodgkinHuxleyTraub(value, capacitance, gNa, gK, gL, eNa, eK, eL, vT, thresholdMv, refractoryMs);
     }
 
-    /** A copy with maximal sodium and potassium conductance densities (mS/cm²). */
-    public HodgkinHuxleyTraub withChannels(double gNaMsPerCm2, double gKMsPerCm2) {
-        return new HodgkinHuxleyTraub(areaUm2, capacitance, gNaMsPerCm2, gKMsPerCm2, gL, eNa, eK, eL, vT, thresholdMv,
-                refractoryMs);
+    /** A copy with maximal sodium and potassium conductance densities {@code gNa}, {@code gK} in mS/cm². */
+    public HodgkinHuxleyTraub withChannels(double gNa, double gK) {
+        return new HodgkinHuxleyTraub(areaUm2, capacitance, gNa, gK, gL, eNa, eK, eL, vT, thresholdMv, refractoryMs);
     }
 
-    /** A copy with leak conductance density (mS/cm²) and leak reversal potential (mV). */
-    public HodgkinHuxleyTraub withLeak(double gLMsPerCm2, double eLMv) {
-        return new HodgkinHuxleyTraub(areaUm2, capacitance, gNa, gK, gLMsPerCm2, eNa, eK, eLMv, vT, thresholdMv,
-                refractoryMs);
+    /** A copy with leak conductance density {@code gL} (mS/cm²) and leak reversal potential {@code eL} (mV). */
+    public HodgkinHuxleyTraub withLeak(double gL, double eL) {
+        return new HodgkinHuxleyTraub(areaUm2, capacitance, gNa, gK, gL, eNa, eK, eL, vT, thresholdMv, refractoryMs);
     }
 
     /** A copy with the rate-function shift V_T (mV). */

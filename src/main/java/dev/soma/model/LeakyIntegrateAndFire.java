@@ -153,6 +153,9 @@ public final class LeakyIntegrateAndFire implements NeuronModel {
      * 1 / (t_ref + τ ln((E_L + R I − V_reset) / (E_L + R I − V_th))), or 0 below rheobase.
      */
     public double rateHz(double currentNa) {
+        if (!Double.isFinite(currentNa)) {
+            throw new IllegalArgumentException("currentNa = " + currentNa + " is not finite; give the constant input current in nA");
+        }
         double drive = restMv + resistanceMOhm * currentNa;
         if (drive <= thresholdMv) {
             return 0.0;

@@ -226,7 +226,10 @@ public record MorrisLecar(String name, double capacitanceUfPerCm2, double gCaMsP
             lo = hi;
             flo = fhi;
         }
-        throw new IllegalStateException("no resting state of " + name + " in V ∈ [−150, 100] mV at I = 0");
+        throw new IllegalStateException("no resting state of " + name + " in V ∈ [−150, 100] mV at I = 0 with gCaMsPerCm2 = "
+                + gCaMsPerCm2 + ", gKMsPerCm2 = " + gKMsPerCm2 + ", gLMsPerCm2 = " + gLMsPerCm2 + ", eCaMv = " + eCaMv + ", eKMv = "
+                + eKMv + ", eLMv = " + eLMv + ", v1Mv = " + v1Mv + ", v2Mv = " + v2Mv + ", v3Mv = " + v3Mv + ", v4Mv = " + v4Mv
+                + "; give conductances and potentials of the order of the presets' (e.g. eCaMv = 120, eKMv = -84)");
     }
 
     /** The net ionic current into the cell at steady state (w = w∞), µA/cm². */

@@ -69,6 +69,9 @@ public record QuadraticIntegrateAndFire(String name, double tauMs, double resist
 
     /** The exact firing period (ms) for a constant input (nA) above rheobase; infinity at or below it. */
     public double periodMs(double inputNa) {
+        if (!Double.isFinite(inputNa)) {
+            throw new IllegalArgumentException("inputNa = " + inputNa + " is not finite; give the constant input current in nA");
+        }
         double half = 0.5 * (criticalMv - restMv);
         double k2 = resistanceMohm * inputNa / sharpnessPerMv - half * half;
         if (!(k2 > 0)) {

@@ -29,6 +29,9 @@ public record SpikeRule(double thresholdMv, boolean resets, double refractoryMs)
 
     /** Spikes are upward crossings of {@code thresholdMv}, none counted within {@code deadTimeMs} of the last; nothing is reset. */
     public static SpikeRule crossing(double thresholdMv, double deadTimeMs) {
+        if (!(deadTimeMs >= 0) || Double.isInfinite(deadTimeMs)) {
+            throw new IllegalArgumentException("deadTimeMs = " + deadTimeMs + " must be a finite number ≥ 0 (ms), e.g. 1");
+        }
         return new SpikeRule(thresholdMv, false, deadTimeMs);
     }
 

@@ -75,6 +75,12 @@ public abstract class Connectivity {
     abstract Csr build(int nPre, int nPost, boolean samePopulation, SplittableRandom random);
 
     /**
+     * Refuses, when the connection is declared, a rule the populations' sizes cannot satisfy (an
+     * in-degree above the number of sources), before a memory estimate built on it misleads.
+     */
+    void checkSizes(int nPre, int nPost, boolean samePopulation) {}
+
+    /**
      * The number of connections {@link #build} is expected to make (the mean for a random rule),
      * known before anything is drawn: the network's memory check uses it.
      */
@@ -193,12 +199,18 @@ public abstract class Connectivity {
         }
 
         @Override
-        Csr build(int nPre, int nPost, boolean same, SplittableRandom random) {
+        void checkSizes(int nPre, int nPost, boolean same) {
             int available = same && !autapses ? nPre - 1 : nPre;
             if (k > available) {
                 throw new IllegalArgumentException("k = " + k + " exceeds the " + available
                         + " distinct sources available; give an in-degree of at most " + available);
             }
+        }
+
+        @Override
+        Csr build(int nPre, int nPost, boolean same, SplittableRandom random) {
+            checkSizes(nPre, nPost, same);
+            int available = same && !autapses ? nPre - 1 : nPre;
             // Draw sources per target (Floyd's sampling without replacement), then transpose by source.
             int[] pres = new int[nPost * k];
             boolean[] taken = new boolean[nPre];

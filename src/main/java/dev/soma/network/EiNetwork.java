@@ -29,6 +29,28 @@ public final class EiNetwork {
      */
     public static SpikingNetwork.Builder builder(NeuronModel model, int nE, int nI, double p, SynapseKind excitatory,
                                                  double weightE, SynapseKind inhibitory, double weightI) {
+        // The sizes and weights under the names this call gives them (the builder would call them size and weight).
+        if (nE < 1 || nI < 1) {
+            String which = nE < 1 ? "nE = " + nE : "nI = " + nI;
+            throw new IllegalArgumentException(which + " neurons; each population needs at least one, e.g. nE = 800, nI = 200");
+        }
+        if ((long) nE + nI > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "nE = %,d and nI = %,d make more neurons than a "
+                    + "network can number (%,d); use fewer", nE, nI, Integer.MAX_VALUE - 8));
+        }
+        if (!Double.isFinite(weightE) || !Double.isFinite(weightI)) {
+            throw new IllegalArgumentException((Double.isFinite(weightE) ? "weightI = " + weightI : "weightE = " + weightE)
+                    + " is not a finite number; give the weight in the unit of the " + (Double.isFinite(weightE) ? "inhibitory" : "excitatory")
+                    + " receptor onto " + (model == null ? "the model" : model.name()));
+        }
+        if (excitatory == null || inhibitory == null) {
+            throw new IllegalArgumentException((excitatory == null ? "excitatory" : "inhibitory") + " = null; give a receptor, "
+                    + "e.g. Synapses.ampa() and Synapses.gabaA(), or Synapses.currentExponential(5 * ms)");
+        }
+        if (model != null) {
+            SpikingNetwork.Builder.checkWeight("weightE", weightE, excitatory, model, 0.1);
+            SpikingNetwork.Builder.checkWeight("weightI", weightI, inhibitory, model, 0.1);
+        }
         Connectivity c = Connectivity.fixedProbability(p);
         return SpikingNetwork.builder()
                 .population("E", model, nE)
@@ -89,6 +111,34 @@ public final class EiNetwork {
         }
         return b;
     }
+
+    /**
+     * Song, Miller &amp; Abbott (2000) as Brian2's example {@code synapses/STDP.py} runs it: 1000
+     * Poisson inputs ({@code "in"}, 15 Hz) onto one leaky integrate-and-fire neuron ({@code "out"}:
+     * τ = 10 ms, E_L = −74 mV, θ = −54 mV, reset −60 mV, no refractory period, R = 1 MΩ, V starts at
+     * 0 mV) through additive all-to-all STDP synapses onto a current-based exponential receptor
+     * (τ = 5 ms). The example's drive g_e·(E_e − V_r) has a fixed driving force of 60 mV with g_e
+     * in units of the leak conductance, so a weight w of the example is 60·w nA here: g_max = 0.01 is
+     * 0.6 nA, A₊ = 0.01·g_max, A₋ = 1.05·A₊, τ₊ = τ₋ = 20 ms, weights uniform in [0, g_max) at the
+     * start. Over 100 s the weights drift down and pile up at both bounds (bimodal). Read them with
+     * {@code net.projection("in", "out").weightTable()}.
+     */
+    public static SpikingNetwork.Builder songMillerAbbott() {
+        double gMax = 0.01 * SONG_NA_PER_G;
+        LeakyIntegrateAndFire neuron = LeakyIntegrateAndFire.standard().withTauMs(10).withResistanceMOhm(1).withRestMv(-74)
+                .withThresholdMv(-54).withResetMv(-60).withRefractoryMs(0);
+        return SpikingNetwork.builder().dt(0.1)
+                .population("in", dev.soma.stimulus.SpikeSource.poisson(1000, 15e-3))
+                .population("out", neuron, 1)
+                .start("out", "V", 0.0)
+                .connect("in", "out", SynapseKind.current(Kernel.exponential(5)), RandomValue.uniform(0, gMax), 0.0,
+                        Connectivity.allToAll())
+                .stdp(dev.soma.synapse.Stdp.additive(0.01 * gMax, 0.0105 * gMax, 20, 20, 0, gMax))
+                .method(Method.EXACT);
+    }
+
+    /** nA of Song's network per unit of the example's g_e: the fixed driving force of 60 mV across R = 1 MΩ. */
+    public static final double SONG_NA_PER_G = 60;
 
     /**
      * The network of Izhikevich (2003), Fig. 3, as his program {@code net.m} runs it: 800 excitatory

@@ -243,7 +243,8 @@ public final class NetworkResult {
         if (!(binMs > 0) || !Double.isFinite(binMs)) {
             throw new IllegalArgumentException("binMs = " + binMs + " must be positive; give a bin width in ms, e.g. 5");
         }
-        int per = (int) Math.max(1, Math.round(binMs / dtMs));
+        // A bin longer than the run is one bin of the whole run (its rate divides by the steps it holds).
+        int per = (int) Math.min(Math.max(1, Math.round(binMs / dtMs)), Math.max(1, steps));
         int bins = (int) ((steps + per - 1) / per);
         double[] t = new double[bins];
         double[] all = new double[bins];
@@ -278,6 +279,9 @@ public final class NetworkResult {
 
     /** One recorded trace, one value per sample (at the start of the step, after the step's input has arrived), at {@link #time()}. */
     public double[] trace(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name = null; name a recorded trace, one of " + traces.keySet());
+        }
         double[] v = traces.get(name);
         if (v == null) {
             throw new IllegalArgumentException("trace = \"" + name + "\" was not recorded; use one of " + traces.keySet());
@@ -311,6 +315,10 @@ public final class NetworkResult {
 
     /** A number without trailing zeros: 200, 0.1, 12.5. */
     static String plain(double x) {
+        if (!Double.isFinite(x) || x != 0 && (Math.abs(x) >= 1e12 || Math.abs(x) < 1e-9)) {
+            // A row of three hundred zeros reads worse than 1e+300.
+            return String.format(Locale.ROOT, "%.8g", x);
+        }
         return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
     }
 

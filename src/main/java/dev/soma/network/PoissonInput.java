@@ -22,7 +22,9 @@ final class PoissonInput {
         this.variable = variable;
         this.increment = increment;
         this.gated = gated;
-        this.cdf = CounterRandom.binomialCdf(n, p);
+        double[] table = CounterRandom.binomialCdf(n, p);
+        // at least two entries, so that the count of one is read without a search
+        this.cdf = table.length > 1 ? table : new double[] {table[0], 1.0};
         this.linear = n * p < 16;
         this.key = key;
     }
@@ -42,7 +44,7 @@ final class PoissonInput {
             if (u < p0) {
                 continue;
             }
-            int count = CounterRandom.count(cdf, u, linear);
+            int count = u < cdf[1] ? 1 : CounterRandom.count(cdf, u, linear);
             if (gated && k <= until[j]) {
                 continue;
             }

@@ -113,9 +113,12 @@ public final class Population {
     /** Sets one variable of every neuron (e.g. between runs); one finite value per neuron. */
     public void set(String variable, double[] values) {
         int k = index(variable);
-        if (values == null || values.length != size) {
-            throw new IllegalArgumentException("values.length = " + (values == null ? "null" : values.length)
-                    + " but population " + name + " has " + size + " neurons; give one value per neuron");
+        if (values == null) {
+            throw new IllegalArgumentException("values = null; give one value of " + variable + " per neuron (" + size + ")");
+        }
+        if (values.length != size) {
+            throw new IllegalArgumentException("values.length = " + values.length + " but population " + name
+                    + " has " + size + " neurons; give one value per neuron");
         }
         for (int j = 0; j < size; j++) {
             if (!Double.isFinite(values[j])) {
@@ -131,6 +134,10 @@ public final class Population {
             throw new IllegalArgumentException("population " + name + " is a group of spike sources and has no variable \""
                     + variable + "\"");
         }
+        if (variable == null) {
+            throw new IllegalArgumentException("variable = null; name a variable of population " + name + ", one of "
+                    + Arrays.toString(layout.names));
+        }
         int k = layout.indexOf(variable);
         if (k < 0) {
             throw new IllegalArgumentException("variable = \"" + variable + "\" is not a variable of population " + name
@@ -141,7 +148,7 @@ public final class Population {
 
     void checkNeuron(int j) {
         if (j < 0 || j >= size) {
-            throw new IllegalArgumentException("neuron " + j + " is not in population " + name + "; use 0.." + (size - 1));
+            throw new IllegalArgumentException("j = " + j + ": neuron " + j + " is not in population " + name + "; use 0.." + (size - 1));
         }
     }
 

@@ -22,7 +22,8 @@ public final class RandomValue implements NeuronDraw<Double>, ConnectionDraw {
     /** Uniform in [lo, hi) (all equal to lo when hi = lo). */
     public static RandomValue uniform(double lo, double hi) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || hi < lo) {
-            throw new IllegalArgumentException("uniform(" + lo + ", " + hi + "): give finite ends with lo ≤ hi");
+            String which = !Double.isFinite(lo) ? "lo = " + lo : !Double.isFinite(hi) ? "hi = " + hi : "hi = " + hi + " < lo = " + lo;
+            throw new IllegalArgumentException("uniform(" + lo + ", " + hi + "): " + which + "; give finite ends with lo ≤ hi");
         }
         return new RandomValue(true, lo, hi);
     }
@@ -30,7 +31,9 @@ public final class RandomValue implements NeuronDraw<Double>, ConnectionDraw {
     /** Normal with mean {@code mean} and standard deviation {@code sd} ≥ 0. */
     public static RandomValue normal(double mean, double sd) {
         if (!Double.isFinite(mean) || !(sd >= 0) || Double.isInfinite(sd)) {
-            throw new IllegalArgumentException("normal(" + mean + ", " + sd + "): give a finite mean and a standard deviation ≥ 0");
+            String which = !Double.isFinite(mean) ? "mean = " + mean : "sd = " + sd;
+            throw new IllegalArgumentException("normal(" + mean + ", " + sd + "): " + which
+                    + "; give a finite mean and a finite standard deviation sd ≥ 0");
         }
         return new RandomValue(false, mean, sd);
     }

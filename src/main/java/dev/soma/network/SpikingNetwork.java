@@ -6,7 +6,9 @@ import dev.soma.sim.LinearPropagator;
 import dev.soma.sim.Method;
 import dev.soma.stimulus.Current;
 import dev.soma.stimulus.SpikeSource;
+import dev.soma.synapse.Stdp;
 import dev.soma.synapse.SynapseKind;
+import dev.soma.synapse.TsodyksMarkram;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -196,10 +198,29 @@ public final class SpikingNetwork {
             counts[i] = new Monitor.Ints();
         }
         sampleStride = b.sampleEveryMs == null ? 1 : strideOf(b.sampleEveryMs, dtMs);
-        probes = new Probe[b.probes.size()];
+        List<Probe> all = new ArrayList<>();
+        for (ProbeSpec spec : b.probes) {
+            all.add(probe(spec));
+        }
+        for (int c = 0; c < b.conns.size(); c++) {
+            int[] chosen = b.conns.get(c).weightProbes;
+            if (chosen == null) {
+                continue;
+            }
+            Projection pr = projections[c];
+            for (int q = 0; q < chosen.length; q++) {
+                int s = chosen[q];
+                if (s < 0 || s >= pr.size()) {
+                    throw new IllegalArgumentException("connections[" + q + "] = " + s + " is not a connection of " + pr.name()
+                            + ", which has " + pr.size() + (pr.size() == 0 ? "" : " (0.." + (pr.size() - 1) + ", the rows of its "
+                            + "weightTable())") + "; record connections that exist");
+                }
+                all.add(new Probe(indexOf(pr.target), pr.post[s], "w", pr.weightUnit(), -1, -1, -1, c, s));
+            }
+        }
+        probes = all.toArray(new Probe[0]);
         probeValues = new Monitor.Doubles[probes.length];
         for (int i = 0; i < probes.length; i++) {
-            probes[i] = probe(b.probes.get(i));
             probeValues[i] = new Monitor.Doubles();
         }
     }
@@ -428,6 +449,9 @@ public final class SpikingNetwork {
 
     /** The population with this name, or an exception listing the names. */
     public Population population(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name = null; name a population, one of " + names());
+        }
         for (Population p : populations) {
             if (p.name().equals(name)) {
                 return p;
@@ -439,6 +463,38 @@ public final class SpikingNetwork {
     /** The populations in the order they were added. */
     public List<Population> populations() {
         return List.of(populations);
+    }
+
+    /**
+     * The projection from population {@code from} to population {@code to}, e.g. to read its
+     * weights between runs ({@code net.projection("in", "out").weightTable()}); when several
+     * receptors connect the same pair, {@link #projections()} lists them all.
+     */
+    public Projection projection(String from, String to) {
+        if (from == null || to == null) {
+            throw new IllegalArgumentException((from == null ? "from" : "to") + " = null; name a population, one of " + names());
+        }
+        population(from);
+        population(to);
+        Projection found = null;
+        for (Projection p : projections) {
+            if (p.source.name().equals(from) && p.target.name().equals(to)) {
+                if (found != null) {
+                    throw new IllegalArgumentException("from = \"" + from + "\", to = \"" + to + "\": several projections join them ("
+                            + found.name() + ", " + p.name() + ", ...); pick one from projections()");
+                }
+                found = p;
+            }
+        }
+        if (found == null) {
+            List<String> names = new ArrayList<>();
+            for (Projection p : projections) {
+                names.add(p.name());
+            }
+            throw new IllegalArgumentException("from = \"" + from + "\", to = \"" + to + "\": no projection joins them; the network has "
+                    + names);
+        }
+        return found;
     }
 
     /** The projections in the order they were added (the order in which spikes are delivered). */
@@ -530,7 +586,7 @@ public final class SpikingNetwork {
         if (n < 1 || Math.abs(ratio - n) > 1e-6 * Math.max(1, ratio)) {
             long lower = Math.max(1, (long) Math.floor(ratio));
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "durationMs = %s is %s steps of dt = %s ms; the network advances in whole steps (it has no "
+                    "durationMs = %s is %s steps of dtMs = %s ms; the network advances in whole steps (it has no "
                             + "partial step to take), so give a multiple of dt, e.g. %s ms (%d step%s) or %s ms",
                     NetworkResult.plain(durationMs), Memory.count(ratio), NetworkResult.plain(dtMs),
                     NetworkResult.plain(lower * dtMs), lower, lower == 1 ? "" : "s",
@@ -690,8 +746,10 @@ public final class SpikingNetwork {
         final Projection[] projs = projections;
         final int np = pops.length;
         final int[] srcIndex = new int[projs.length];
+        final int[] dstIndex = new int[projs.length];
         for (int i = 0; i < projs.length; i++) {
             srcIndex[i] = indexOf(projs[i].source);
+            dstIndex[i] = indexOf(projs[i].target);
         }
         for (long k = k0; k < k1; k++) {
             final int par = (int) (k & 1);
@@ -719,6 +777,12 @@ public final class SpikingNetwork {
                 final int src = srcIndex[i];
                 for (int q = 0; q < threads; q++) {
                     projs[i].deliver(s.spikes[par][src][q], s.count[par][src][q], t, k);
+                }
+            }
+            for (int i = 0; i < projs.length; i++) {
+                if (projs[i].isPlastic()) {
+                    final int dst = dstIndex[i];
+                    projs[i].potentiate(s.spikes[par][dst][t], s.count[par][dst][t], t, k);
                 }
             }
             if (t == 0) {
@@ -773,7 +837,12 @@ public final class SpikingNetwork {
     // ---- monitors --------------------------------------------------------------------------------
 
     /** A recorded quantity of one neuron: a state variable, a model's derived quantity, or a receptor's current. */
-    private record Probe(int population, int neuron, String variable, String unit, int state, int derived, int receptor) {}
+    private record Probe(int population, int neuron, String variable, String unit, int state, int derived, int receptor,
+                         int projection, int connection) {
+        Probe(int population, int neuron, String variable, String unit, int state, int derived, int receptor) {
+            this(population, neuron, variable, unit, state, derived, receptor, -1, -1);
+        }
+    }
 
     private Probe probe(ProbeSpec s) {
         Population p = population(s.population);
@@ -819,7 +888,10 @@ public final class SpikingNetwork {
                 continue;
             }
             double value;
-            if (pr.state >= 0) {
+            if (pr.projection >= 0) {
+                Projection proj = projections[pr.projection];
+                value = proj.weights == null ? proj.weight : proj.weights[pr.connection];
+            } else if (pr.state >= 0) {
                 value = p.x[pr.state][pr.neuron];
             } else {
                 value = derivedValue(p, pr, k);
@@ -865,7 +937,10 @@ public final class SpikingNetwork {
         for (int q = 0; q < probes.length; q++) {
             Probe pr = probes[q];
             Population p = populations[pr.population];
-            String key = pr.variable + " " + p.name() + "[" + pr.neuron + "]";
+            String key = pr.projection >= 0
+                    ? "w " + projections[pr.projection].name() + "[" + projections[pr.projection].sourceOf(pr.connection) + "→"
+                            + pr.neuron + "]"
+                    : pr.variable + " " + p.name() + "[" + pr.neuron + "]";
             traces.put(key, Arrays.copyOf(probeValues[q].a, samples(step)));
             units.put(key, pr.unit);
         }
@@ -905,6 +980,9 @@ public final class SpikingNetwork {
         }
         return (int) stride;
     }
+
+    /** The longest time step, ms: a second per step follows no neuron's dynamics. */
+    static final double MAX_DT_MS = 1000;
 
     /** The longest delay in steps: ring indices are ints, and a longer wait is no synaptic delay. */
     static final int MAX_DELAY_STEPS = 1 << 30;
@@ -974,6 +1052,10 @@ public final class SpikingNetwork {
         final double[] delaysMs;
         final ConnectionDraw delayDraw;
         final Connectivity rule;
+        /** Plasticity and weight recording, set by the builder's calls after {@code connect}. */
+        Stdp stdp;
+        TsodyksMarkram stp;
+        int[] weightProbes;
 
         ConnSpec(String from, String to, SynapseKind kind, double weight, double[] weights, ConnectionDraw weightDraw,
                  double delayMs, double[] delaysMs, ConnectionDraw delayDraw, Connectivity rule) {
@@ -1017,16 +1099,40 @@ public final class SpikingNetwork {
             }
             if (ws != null) {
                 w = Double.NaN;
+                WeightCheck check = new WeightCheck(kind, dst.model(), net.dtMs);
                 for (int s = 0; s < m; s++) {
-                    Builder.checkWeight("weight of connection " + s, ws[s], kind, dst.model(), net.dtMs);
+                    check.check("weight of connection", s, ws[s]);
                 }
             }
             String name = from + "→" + to + ":" + kind.name();
             double dt = net.dtMs;
+            Plasticity plasticity = null;
+            if (stdp != null || stp != null) {
+                if (ws == null) {
+                    ws = new double[m];
+                    Arrays.fill(ws, w);
+                    w = Double.NaN;
+                }
+                if (stdp != null) {
+                    for (int s = 0; s < m; s++) {
+                        if (!(ws[s] >= stdp.wMin() && ws[s] <= stdp.wMax())) {
+                            int pre = 0;
+                            while (csr.rowStart[pre + 1] <= s) {
+                                pre++;
+                            }
+                            throw new IllegalArgumentException(String.format(Locale.ROOT, "the weight of connection %d (%s %d → %s %d) "
+                                    + "is %s %s, outside the STDP bounds [wMin, wMax] = [%s, %s]; start the weights inside the bounds "
+                                    + "or widen them", s, from, pre, to, csr.post[s], NetworkResult.plain(ws[s]), kind.weightUnit(dst.model()),
+                                    NetworkResult.plain(stdp.wMin()), NetworkResult.plain(stdp.wMax())));
+                        }
+                    }
+                }
+                plasticity = new Plasticity(stdp, stp, src.size(), dst.size(), csr.rowStart, csr.post, dt, net.threads);
+            }
             if (delaysMs == null && delayDraw == null) {
                 checkDelay("delayMs", delayMs, dt);
                 return new Projection(name, src, dst, kind, target.variable, target.scale, target.gated, csr, w, ws,
-                        (int) Math.round(delayMs / dt), null);
+                        (int) Math.round(delayMs / dt), null, plasticity, dt);
             }
             int[] d = new int[m];
             if (delaysMs != null) {
@@ -1036,7 +1142,9 @@ public final class SpikingNetwork {
                 }
                 for (int s = 0; s < m; s++) {
                     int at = csr.order == null ? s : csr.order[s];
-                    checkDelay("delaysMs[" + at + "]", delaysMs[at], dt);
+                    if (!(delaysMs[at] >= 0) || delaysMs[at] / dt > MAX_DELAY_STEPS) {
+                        checkDelay("delaysMs[" + at + "]", delaysMs[at], dt);
+                    }
                     d[s] = (int) Math.round(delaysMs[at] / dt);
                 }
             } else {
@@ -1044,7 +1152,9 @@ public final class SpikingNetwork {
                 for (int i = 0; i < src.size(); i++) {
                     for (int s = csr.rowStart[i]; s < csr.rowStart[i + 1]; s++) {
                         double delay = delayDraw.draw(i, csr.post[s], random);
-                        checkDelay("delay of connection " + i + "→" + csr.post[s], delay, dt);
+                        if (!(delay >= 0) || delay / dt > MAX_DELAY_STEPS) {
+                            checkDelay("delay of connection " + i + "→" + csr.post[s], delay, dt);
+                        }
                         d[s] = (int) Math.round(delay / dt);
                     }
                 }
@@ -1056,7 +1166,65 @@ public final class SpikingNetwork {
             Memory.require(String.format(Locale.ROOT, "the delays of %s (up to %d steps) need a ring buffer with one slot per "
                     + "step for each of the %d neurons of %s, which", name, longest, dst.size(), to),
                     8.0 * (longest + 1) * dst.size(), "give shorter delays (in ms) or use a larger dt");
-            return new Projection(name, src, dst, kind, target.variable, target.scale, target.gated, csr, w, ws, -1, d);
+            return new Projection(name, src, dst, kind, target.variable, target.scale, target.gated, csr, w, ws, -1, d,
+                    plasticity, dt);
+        }
+    }
+
+    /**
+     * The checks of a weight onto one receptor of one model, prepared once so that a million
+     * per-connection weights cost a million comparisons: finite, not a negative conductance, and not
+     * beyond the limit of plausibility ({@link Builder#checkWeight}).
+     */
+    static final class WeightCheck {
+        private final SynapseKind kind;
+        private final NeuronModel model;
+        private final String unit;
+        private final boolean conductance;
+        /** What one event of weight 1 moves V by (mV), 0 when the event does not reach V. */
+        private final double perUnit;
+        private final double limit;
+
+        WeightCheck(SynapseKind kind, NeuronModel model, double dtMs) {
+            this.kind = kind;
+            this.model = model;
+            this.unit = kind.weightUnit(model);
+            this.conductance = kind.coupling() == SynapseKind.Coupling.CONDUCTANCE;
+            int vi = model.voltageIndex();
+            double rest = model.restingState()[vi];
+            double threshold = model.spikeRule().thresholdMv();
+            double gain = Math.abs(model.inputGain());
+            this.perUnit = switch (kind.coupling()) {
+                case JUMP -> kind.jumpIndex(model) == vi ? 1 : 0;
+                case PULSE -> gain * dtMs;
+                case CURRENT -> gain * kind.kernel().areaMs();
+                case CONDUCTANCE -> {
+                    double e = kind.reversalMvOnto(model);
+                    yield gain * kind.kernel().areaMs() * Math.max(Math.abs(e - rest), Math.abs(e - threshold));
+                }
+            };
+            this.limit = Math.max(250, 10 * Math.abs(threshold - rest));
+        }
+
+        /** Checks weight {@code w}, named {@code name} (with {@code [index]} when index ≥ 0) in a message. */
+        void check(String name, int index, double w) {
+            if (Double.isFinite(w) && !(conductance && w < 0) && !(perUnit * Math.abs(w) > limit)) {
+                return;
+            }
+            String what = index < 0 ? name : name + "[" + index + "]";
+            if (!Double.isFinite(w)) {
+                throw new IllegalArgumentException(what + " = " + w + " is not a finite number; give the weight in " + unit);
+            }
+            if (conductance && w < 0) {
+                throw new IllegalArgumentException(what + " = " + w + " " + unit + " is a negative conductance for " + kind.name()
+                        + "; conductances are never negative: inhibition is chosen by the reversal potential of the receptor "
+                        + "(e.g. Synapses.gabaA(), E = −80 mV), not by the sign of the weight");
+            }
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s = %s %s onto %s: one event alone would move V by about %.3g %s (the limit of plausibility is %.3g), "
+                            + "so the weight is almost surely in the wrong unit; write it with its unit, e.g. %s",
+                    what, NetworkResult.plain(w), unit, model.name(), perUnit * Math.abs(w),
+                    model.stateUnits()[model.voltageIndex()], limit, Builder.example(kind, unit)));
         }
     }
 
@@ -1076,6 +1244,25 @@ public final class SpikingNetwork {
      *     .record("E", "V", 0, 1, 2)
      *     .build();
      * }</pre>
+     *
+     * <p>Plasticity qualifies the connection added last: {@link #stdp} (additive or multiplicative
+     * STDP with bounds, all-to-all pairing unless the rule says nearest-spike),
+     * {@link #shortTermPlasticity} (Tsodyks–Markram) and {@link #recordWeights} (weight traces of
+     * chosen synapses); {@link SpikingNetwork#projection(String, String)} gives the weights as a
+     * table at any time:
+     * <pre>{@code
+     * var net = Network.builder()
+     *     .population("in", Spikes.poissonGroup(1000, 15 * Hz)).population("out", Neurons.lif(), 1)
+     *     .connect("in", "out", Synapses.ampa(), Network.uniform(0, 2 * nS), 0, Network.allToAll())
+     *     .stdp(Synapses.stdpAdditive(0.02 * nS, 0.021 * nS, 20 * ms, 20 * ms, 0, 2 * nS))
+     *     .recordWeights(0, 1, 2)
+     *     .build();
+     * net.run(1 * second);
+     * net.projection("in", "out").weightTable()
+     * }</pre>
+     * Bytes per synapse: 4 for a projection with one weight and one delay, 12 with per-connection
+     * weights (or short-term plasticity), +4 with per-connection delays, 20 with STDP (weight and
+     * a transposed index for the postsynaptic updates).
      */
     public static final class Builder {
         private long seed = 1;
@@ -1105,6 +1292,10 @@ public final class SpikingNetwork {
         public Builder dt(double stepMs) {
             if (!(stepMs > 0) || !Double.isFinite(stepMs)) {
                 throw new IllegalArgumentException("dt = " + stepMs + " ms must be positive and finite; e.g. dt(0.1 * ms)");
+            }
+            if (stepMs > MAX_DT_MS) {
+                throw new IllegalArgumentException("dt = " + NetworkResult.plain(stepMs) + " ms is longer than " + NetworkResult.plain(MAX_DT_MS)
+                        + " ms, more than any dynamics a network step can follow; give the step in ms, e.g. dt(0.1 * ms)");
             }
             this.dtMs = stepMs;
             return this;
@@ -1145,6 +1336,10 @@ public final class SpikingNetwork {
         }
 
         private static Method parseMethod(String name) {
+            if (name == null) {
+                throw new IllegalArgumentException("name = null; choose a method: euler, rk4, exponential-euler, "
+                        + "exponential-midpoint, exact, split-euler");
+            }
             for (Method m : Method.values()) {
                 if (m.label().equals(name) || m.name().equalsIgnoreCase(name) || m.name().replace('_', '-').equalsIgnoreCase(name)) {
                     return m;
@@ -1225,10 +1420,18 @@ public final class SpikingNetwork {
             }
         }
 
-        private static void checkSize(String name, int size) {
+        private void checkSize(String name, int size) {
             if (size <= 0) {
                 throw new IllegalArgumentException("size = " + size + " neurons for population " + name
                         + "; a population needs at least one neuron");
+            }
+            long total = size;
+            for (PopSpec p : pops.values()) {
+                total += p.size;
+            }
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "size = %,d neurons for population %s makes %,d "
+                        + "neurons in all, more than a network can number (%,d); use fewer", size, name, total, Integer.MAX_VALUE - 8));
             }
         }
 
@@ -1320,8 +1523,9 @@ public final class SpikingNetwork {
             if (weights == null) {
                 throw new IllegalArgumentException("weights is null; give one weight per connection");
             }
+            WeightCheck check = new WeightCheck(kind, target, dtMs);
             for (int s = 0; s < weights.length; s++) {
-                checkWeight("weights[" + s + "]", weights[s], kind, target, dtMs);
+                check.check("weights", s, weights[s]);
             }
             conns.add(new ConnSpec(from, to, kind, Double.NaN, weights.clone(), null, delayMs, null, null, rule));
             return this;
@@ -1335,7 +1539,9 @@ public final class SpikingNetwork {
             }
             int longest = -1;
             for (int s = 0; s < delaysMs.length; s++) {
-                checkDelay("delaysMs[" + s + "]", delaysMs[s], dtMs);
+                if (!(delaysMs[s] >= 0) || delaysMs[s] / dtMs > MAX_DELAY_STEPS) {
+                    checkDelay("delaysMs[" + s + "]", delaysMs[s], dtMs);
+                }
                 if (longest < 0 || delaysMs[s] > delaysMs[longest]) {
                     longest = s;
                 }
@@ -1343,11 +1549,104 @@ public final class SpikingNetwork {
             if (longest >= 0) {
                 checkRingFits("delaysMs[" + longest + "]", delaysMs[longest], to);
             }
+            WeightCheck check = new WeightCheck(kind, target, dtMs);
             for (int s = 0; s < weights.length; s++) {
-                checkWeight("weights[" + s + "]", weights[s], kind, target, dtMs);
+                check.check("weights", s, weights[s]);
             }
             conns.add(new ConnSpec(from, to, kind, Double.NaN, weights.clone(), null, Double.NaN, delaysMs.clone(), null, rule));
             return this;
+        }
+
+        /** The connection added last, for the calls that qualify it; {@code what} names the call in the message. */
+        private ConnSpec lastConnection(String what) {
+            if (conns.isEmpty()) {
+                throw new IllegalStateException(what + " applies to the connection added last; call connect(...) first, "
+                        + "e.g. .connect(\"in\", \"out\", Synapses.ampa(), Network.uniform(0, 2 * nS), 0, Network.allToAll())." + what);
+            }
+            return conns.get(conns.size() - 1);
+        }
+
+        /**
+         * Makes the connection added last plastic with spike-timing-dependent plasticity
+         * ({@code Synapses.stdpAdditive(...)}, {@code Synapses.stdpMultiplicative(...)},
+         * {@code Synapses.stdpSong(gMax)}): its weights ({@link Projection#weightUnit()}) change with
+         * every pre- and postsynaptic spike and stay in [wMin, wMax]; every starting weight must lie
+         * there. Pairing is all-to-all (each trace steps by 1 at its neuron's spikes; nearest-spike
+         * with {@code rule.nearestSpike()}); within a step presynaptic spikes (delivered with the
+         * present weight, then depression by the target's trace) come before postsynaptic ones
+         * (potentiation by the source's trace), so a pair in one step counts as pre before post, as
+         * in Brian2. Δt is measured between the steps in which the two neurons fired. Recurrent
+         * projections are allowed. The results do not depend on the number of threads.
+         *
+         * <pre>{@code
+         * .connect("in", "out", Synapses.currentExponential(5 * ms), Network.uniform(0, 0.6 * nA), 0, Network.allToAll())
+         * .stdp(Synapses.stdpAdditive(0.006 * nA, 0.0063 * nA, 20 * ms, 20 * ms, 0, 0.6 * nA))
+         * }</pre>
+         */
+        public Builder stdp(Stdp rule) {
+            if (rule == null) {
+                throw new IllegalArgumentException("rule = null; give an STDP rule, e.g. Synapses.stdpSong(0.01)");
+            }
+            ConnSpec c = lastConnection("stdp(rule)");
+            NeuronModel target = pops.get(c.to).template();
+            if (c.kind.coupling() == SynapseKind.Coupling.CONDUCTANCE && rule.wMin() < 0) {
+                throw new IllegalArgumentException("rule: wMin = " + rule.wMin() + " " + c.kind.weightUnit(target) + " would let a "
+                        + "conductance of " + c.kind.name() + " become negative; give wMin ≥ 0 (inhibition comes from the reversal "
+                        + "potential, e.g. Synapses.gabaA())");
+            }
+            checkWeight("rule: wMax", rule.wMax(), c.kind, target, dtMs);
+            checkWeight("rule: wMin", rule.wMin(), c.kind, target, dtMs);
+            if (!Double.isNaN(c.weight) && !(c.weight >= rule.wMin() && c.weight <= rule.wMax())) {
+                throw new IllegalArgumentException("weight = " + c.weight + " " + c.kind.weightUnit(target) + " of " + c.from + "→"
+                        + c.to + " is outside the STDP bounds [wMin, wMax] = [" + rule.wMin() + ", " + rule.wMax()
+                        + "]; start the weights inside the bounds or widen them");
+            }
+            c.stdp = rule;
+            return this;
+        }
+
+        /**
+         * Gives the connection added last Tsodyks–Markram short-term plasticity
+         * ({@code Synapses.depressing(0.5, 800 * ms)}, {@code Synapses.tsodyksMarkram(U, τ_rec, τ_facil)}):
+         * each source neuron keeps one (u, R) pair, solved exactly between its spikes, and each of its
+         * spikes delivers weight × u·R on every connection (with a delay, u·R at the step it was fired).
+         */
+        public Builder shortTermPlasticity(TsodyksMarkram model) {
+            if (model == null) {
+                throw new IllegalArgumentException("model = null; give a short-term plasticity model, e.g. Synapses.depressing(0.5, 800)");
+            }
+            lastConnection("shortTermPlasticity(model)").stp = model;
+            return this;
+        }
+
+        /**
+         * Records the weights of chosen connections of the connection added last, at the start of
+         * every step (or every {@link #sampleEvery}): indices in storage order, the row numbers of
+         * {@link Projection#weightTable()} (by source, then by target; with {@code allToAll} from one
+         * source onto one target, the source's index). The traces are named
+         * {@code w <projection>[pre→post]} in {@link NetworkResult#traces()}.
+         */
+        public Builder recordWeights(int... connections) {
+            if (connections == null || connections.length == 0) {
+                throw new IllegalArgumentException("connections " + (connections == null ? "= null" : "is empty")
+                        + "; give the indices of the connections to record, e.g. 0, 1, 2 (rows of weightTable())");
+            }
+            for (int q = 0; q < connections.length; q++) {
+                if (connections[q] < 0) {
+                    throw new IllegalArgumentException("connections[" + q + "] = " + connections[q]
+                            + " is not a connection index; indices count from 0 (rows of weightTable())");
+                }
+            }
+            ConnSpec c = lastConnection("recordWeights(connections)");
+            int[] all = c.weightProbes == null ? connections.clone() : concat(c.weightProbes, connections);
+            c.weightProbes = all;
+            return this;
+        }
+
+        private static int[] concat(int[] a, int[] b) {
+            int[] c = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, c, a.length, b.length);
+            return c;
         }
 
         private NeuronModel checkConnection(String from, String to, SynapseKind kind, Connectivity rule) {
@@ -1358,6 +1657,7 @@ public final class SpikingNetwork {
             if (rule == null) {
                 throw new IllegalArgumentException("rule is null; give a connectivity, e.g. Network.fixedProbability(0.02)");
             }
+            rule.checkSizes(pops.get(from).size, target.size, from.equals(to));
             checkKind(kind, target.template(), to);
             return target.template();
         }
@@ -1403,42 +1703,10 @@ public final class SpikingNetwork {
          * smallest slips (CUBA's 16.2 pA typed as nA: 405 mV).
          */
         static void checkWeight(String name, double w, SynapseKind kind, NeuronModel model, double dtMs) {
-            String unit = kind.weightUnit(model);
-            if (!Double.isFinite(w)) {
-                throw new IllegalArgumentException(name + " = " + w + " is not a finite number; give the weight in " + unit);
-            }
-            if (w < 0 && kind.coupling() == SynapseKind.Coupling.CONDUCTANCE) {
-                throw new IllegalArgumentException(name + " = " + w + " " + unit + " is a negative conductance for " + kind.name()
-                        + "; conductances are never negative: inhibition is chosen by the reversal potential of the receptor "
-                        + "(e.g. Synapses.gabaA(), E = −80 mV), not by the sign of the weight");
-            }
-            int vi = model.voltageIndex();
-            if (kind.coupling() == SynapseKind.Coupling.JUMP && kind.jumpIndex(model) != vi) {
-                return;
-            }
-            double rest = model.restingState()[vi];
-            double threshold = model.spikeRule().thresholdMv();
-            double gain = Math.abs(model.inputGain());
-            double moved = switch (kind.coupling()) {
-                case JUMP -> Math.abs(w);
-                case PULSE -> gain * Math.abs(w) * dtMs;
-                case CURRENT -> gain * Math.abs(w) * kind.kernel().areaMs();
-                case CONDUCTANCE -> {
-                    double e = kind.reversalMvOnto(model);
-                    yield gain * w * kind.kernel().areaMs() * Math.max(Math.abs(e - rest), Math.abs(e - threshold));
-                }
-            };
-            double limit = Math.max(250, 10 * Math.abs(threshold - rest));
-            if (moved > limit) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s = %s %s onto %s: one event alone would move V by about %.3g %s (the limit of plausibility is %.3g), "
-                                + "so the weight is almost surely in the wrong unit; write it with its unit, e.g. %s",
-                        name, NetworkResult.plain(w), unit, model.name(), moved, model.stateUnits()[vi], limit,
-                        example(kind, unit)));
-            }
+            new WeightCheck(kind, model, dtMs).check(name, -1, w);
         }
 
-        private static String example(SynapseKind kind, String unit) {
+        static String example(SynapseKind kind, String unit) {
             return switch (kind.coupling()) {
                 case CONDUCTANCE -> unit.equals("µS") ? "2 * nS (= 0.002 µS)" : "0.1 * mS_per_cm2";
                 case CURRENT, PULSE -> unit.equals("nA") ? "20 * pA (= 0.02 nA)" : "1 * uA_per_cm2";
@@ -1514,16 +1782,20 @@ public final class SpikingNetwork {
         public Builder record(String population, String variable, int... neurons) {
             PopSpec p = neurons(population, "population");
             if (variable == null || variable.isBlank()) {
-                throw new IllegalArgumentException("variable is empty; name a variable, e.g. \"V\"");
+                throw new IllegalArgumentException("variable = " + (variable == null ? "null" : "\"" + variable + "\"")
+                        + "; name a variable, e.g. \"V\"");
             }
             if (neurons == null || neurons.length == 0) {
-                throw new IllegalArgumentException("neurons is empty; give the indices of the neurons to record, e.g. 0, 1, 2");
+                throw new IllegalArgumentException("neurons " + (neurons == null ? "= null" : "is empty")
+                        + "; give the indices of the neurons to record, e.g. 0, 1, 2");
+            }
+            for (int i = 0; i < neurons.length; i++) {
+                if (neurons[i] < 0 || neurons[i] >= p.size) {
+                    throw new IllegalArgumentException("neurons[" + i + "] = " + neurons[i] + ": neuron " + neurons[i]
+                            + " is not in population " + population + "; use 0.." + (p.size - 1));
+                }
             }
             for (int j : neurons) {
-                if (j < 0 || j >= p.size) {
-                    throw new IllegalArgumentException("neuron " + j + " is not in population " + population
-                            + "; use 0.." + (p.size - 1));
-                }
                 probes.add(new ProbeSpec(population, variable, j));
             }
             return this;
@@ -1589,9 +1861,10 @@ public final class SpikingNetwork {
                 double e = c.rule.expectedConnections(a.size, b.size, a == b);
                 connections += e;
                 peak = Math.max(peak, connectionBytes + 8.5 * e);
-                boolean perWeight = c.weights != null || c.weightDraw != null;
+                boolean perWeight = c.weights != null || c.weightDraw != null || c.stdp != null || c.stp != null;
                 boolean perDelay = c.delaysMs != null || c.delayDraw != null;
-                connectionBytes += e * (4 + (perWeight ? 8 : 0) + (perDelay ? 4 : 0)) + 4.0 * (a.size + 1) * (nThreads + 2);
+                connectionBytes += e * (4 + (perWeight ? 8 : 0) + (perDelay ? 4 : 0) + (c.stdp != null ? 8 : 0))
+                        + 4.0 * (a.size + 1) * (nThreads + 2) + (c.stdp != null ? 4.0 * (b.size + 1) + 12.0 * a.size * nThreads : 0);
                 double delay = c.delaysMs != null ? max(c.delaysMs) : c.delayDraw != null ? 0 : c.delayMs;
                 if (Math.round(delay / dtMs) > 0) {
                     longestDelay.merge(c.to, delay, Math::max);

@@ -587,8 +587,9 @@ public final class Interactive {
                         + Display.number(this.min.add(this.step.multiply(qi[0])).doubleValue()) + " or choose a finer step");
             }
             if (q[0].compareTo(BigDecimal.valueOf(100_000)) > 0) {
-                throw new IllegalArgumentException("\"" + name + "\": " + q[0] + " steps of " + Display.number(step)
-                        + "; a slider has at most 100000, choose a coarser step with .step(...)");
+                throw new IllegalArgumentException("\"" + name + "\": min = " + Display.number(min) + " to max = " + Display.number(max)
+                        + " is " + q[0] + " steps of " + Display.number(step)
+                        + "; a slider has at most 100000: narrow the range or choose a coarser step with .step(...)");
             }
             this.count = q[0].intValue() + 1;
             this.initial = qi[0].intValue();

@@ -83,6 +83,9 @@ public final class Params {
     }
 
     private Object lookup(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name = null; name a control, one of " + values.keySet());
+        }
         if (!values.containsKey(name)) {
             throw new IllegalArgumentException("no parameter \"" + name + "\"; this interact has " + values.keySet());
         }

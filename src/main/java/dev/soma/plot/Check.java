@@ -1,6 +1,7 @@
 package dev.soma.plot;
 
 import java.util.Arrays;
+import java.util.List;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -75,9 +76,21 @@ final class Check {
         return value;
     }
 
+    /** Labels of series, none null or blank: a legend cannot show a nameless series. */
+    static List<String> labelElements(String name, List<String> labels, String what) {
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            if (label == null || label.isBlank()) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + (label == null ? "null" : "\"" + label + "\"")
+                        + "; give every " + what + " a label, e.g. \"weak\"");
+            }
+        }
+        return labels;
+    }
+
     static String[] names(String name, String[] values) {
         if (values == null || values.length == 0) {
-            throw new IllegalArgumentException(name + " is empty; name at least one, e.g. \"V\"");
+            throw new IllegalArgumentException(name + (values == null ? " = null" : " is empty") + "; name at least one, e.g. \"V\"");
         }
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null || values[i].isBlank()) {

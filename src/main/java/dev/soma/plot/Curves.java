@@ -168,6 +168,9 @@ public final class Curves {
             throw new IllegalArgumentException("labels has " + labels.size() + " entries but curves has " + curves.size()
                     + "; pass one label per curve (or none to use the model names)");
         }
+        if (labels != null) {
+            Check.labelElements("labels", labels, "curve");
+        }
         String unit = null;
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
@@ -218,13 +221,15 @@ public final class Curves {
         Check.series("currents", currents);
         Check.notNull("currentUnit", currentUnit, "give the unit of the currents, e.g. \"nA\" or \"µA/cm²\"");
         if (ratesHz == null || ratesHz.length == 0) {
-            throw new IllegalArgumentException("ratesHz is empty; pass at least one array of rates in Hz");
+            throw new IllegalArgumentException("ratesHz " + (ratesHz == null ? "= null" : "is empty")
+                    + "; pass at least one array of rates in Hz");
         }
         Check.notNull("labels", labels, "pass one label per f–I curve, e.g. List.of(\"HH\", \"LIF\")");
         if (labels.size() != ratesHz.length) {
             throw new IllegalArgumentException("labels has " + labels.size() + " entries but ratesHz has " + ratesHz.length
                     + "; pass one label per f–I curve");
         }
+        Check.labelElements("labels", labels, "f–I curve");
         XYChart chart = Style.chart("f–I curve" + (ratesHz.length > 1 ? "s" : ""), Style.axisTitle("I", currentUnit), "rate [Hz]");
         for (int i = 0; i < ratesHz.length; i++) {
             String name = "ratesHz[" + i + "]";
@@ -260,6 +265,9 @@ public final class Curves {
         Check.notNull("activations", activations, "pass activation curves, e.g. List.of(relu, sigmoid)");
         if (activations.isEmpty()) {
             throw new IllegalArgumentException("activations is empty; pass at least one activation curve");
+        }
+        for (int k = 0; k < activations.size(); k++) {
+            Check.notNull("activations[" + k + "]", activations.get(k), "pass a curve");
         }
         Check.positive("activationSpan", activationSpan, "e.g. 4 (net input units between rheobase and the largest current)");
         double iMin = Check.minMax(currents)[0];

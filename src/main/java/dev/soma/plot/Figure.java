@@ -116,7 +116,8 @@ public final class Figure extends BufferedImage {
 
     private static void checkFigures(String name, Figure[] figures) {
         if (figures == null || figures.length == 0) {
-            throw new IllegalArgumentException(name + " is empty; pass at least one figure, e.g. row(Plots.voltage(run), Plots.isi(run))");
+            throw new IllegalArgumentException(name + (figures == null ? " = null" : " is empty")
+                    + "; pass at least one figure, e.g. row(Plots.voltage(run), Plots.isi(run))");
         }
         for (int i = 0; i < figures.length; i++) {
             if (figures[i] == null) {
@@ -598,8 +599,19 @@ public final class Figure extends BufferedImage {
 
     /** A number for a label: up to 4 significant digits, no trailing zeros, a true minus sign. */
     static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e7) {
             return ((long) v < 0 ? "−" : "") + Math.abs((long) v);
+        }
+        if (Math.abs(v) >= 1e7 || Math.abs(v) < 1e-4) {
+            // Beyond a few digits either side a label reads better as mantissa and power of ten than as a row of zeros.
+            String s = String.format(java.util.Locale.ROOT, "%.4g", v).replace("e+0", "e").replace("e+", "e").replace("e-0", "e-");
+            return s.startsWith("-") ? "−" + s.substring(1) : s;
         }
         String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         return s.startsWith("-") ? "−" + s.substring(1) : s;

@@ -45,8 +45,15 @@ public final class PhasePlane {
      */
     public static Figure of(NeuronModel model, String yVariable, double input, double vMin, double vMax, double yMin, double yMax,
                             SimulationResult... runs) {
+        return of(model, yVariable, input, "vMin", vMin, "vMax", vMax, yMin, yMax, runs);
+    }
+
+    /** The model's phase plane; {@code minName} and {@code maxName} name the x range as the caller's parameters do. */
+    private static Figure of(NeuronModel model, String yVariable, double input, String minName, double vMin, String maxName,
+                             double vMax, double yMin, double yMax, SimulationResult... runs) {
         Check.notNull("model", model, "pass a neuron model, e.g. Neurons.fitzHughNagumo()");
         Check.finite("input", input, "give the constant input in " + model.inputUnit());
+        Check.range(minName, vMin, maxName, vMax);
         String[] names = model.stateNames();
         String[] units = model.stateUnits();
         int xi = model.voltageIndex();
@@ -107,7 +114,7 @@ public final class PhasePlane {
             throw new IllegalArgumentException("model = " + model.name() + " has " + names.length + " state variables "
                     + Arrays.toString(names) + "; name the one for the y axis, e.g. Plots.phasePlane(model, \"n\", input, ...)");
         }
-        return of(model, names[1 - model.voltageIndex()], input, xMin, xMax, yMin, yMax, runs);
+        return of(model, names[1 - model.voltageIndex()], input, "xMin", xMin, "xMax", xMax, yMin, yMax, runs);
     }
 
     static void addFixedPoints(XYChart chart, List<dev.soma.analysis.PhasePlane.FixedPoint> points) {
@@ -157,6 +164,8 @@ public final class PhasePlane {
      */
     public static Figure of(Field field, String xTitle, String yTitle, double xMin, double xMax, double yMin, double yMax,
                             List<double[][]> trajectories) {
+        Check.notNull("xTitle", xTitle, "give the x axis title with its unit, e.g. \"V [mV]\"");
+        Check.notNull("yTitle", yTitle, "give the y axis title with its unit, e.g. \"w [1]\"");
         return of(field, xTitle, yTitle, Traces.stripUnit(xTitle), Traces.stripUnit(yTitle), xMin, xMax, yMin, yMax, trajectories, null);
     }
 
@@ -194,7 +203,9 @@ public final class PhasePlane {
             s.setShowInLegend(true);
         }
         if (yNull[0].length > 0) {
-            Style.line(chart, yName + "-nullcline (d" + yName + "/dt = 0)", yNull[0], yNull[1], Style.BLUISH_GREEN, new BasicStroke(2.2f));
+            // Two axes may carry the same name (titles "x" and "x"): XChart refuses a series name twice.
+            Style.line(chart, Traces.unique(chart, yName + "-nullcline (d" + yName + "/dt = 0)"), yNull[0], yNull[1],
+                    Style.BLUISH_GREEN, new BasicStroke(2.2f));
         }
         int k = 0;
         for (int t = 0; trajectories != null && t < trajectories.size(); t++) {

@@ -93,6 +93,10 @@ public final class Spikes {
             if (neuronIds[i] < 0) {
                 throw new IllegalArgumentException("neuronIds[" + i + "] = " + neuronIds[i] + " is negative; neurons are numbered 0, 1, ...");
             }
+            if (neuronIds[i] == Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("neuronIds[" + i + "] = " + neuronIds[i] + " leaves no room for a neuron count "
+                        + "(index + 1); neurons are numbered 0, 1, ..., one per row of the raster");
+            }
             maxId = Math.max(maxId, neuronIds[i]);
         }
         int n = neuronCount < 0 ? maxId + 1 : neuronCount;
@@ -167,7 +171,13 @@ public final class Spikes {
         Style.finish(raster);
 
         XYChart rate = Style.chart(null, Traces.TIME, "rate [Hz]");
-        int bins = (int) Math.ceil(durationMs / binMs - 1e-9);
+        double binCount = Math.ceil(durationMs / binMs - 1e-9);
+        if (!(binCount <= MAX_RATE_BINS)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "binMs = %s gives %.4g bins of the population rate over "
+                    + "durationMs = %s; at most %,d (a figure is %d px wide): use binMs ≥ %s", Figure.fmt(binMs), binCount,
+                    Figure.fmt(durationMs), MAX_RATE_BINS, Style.WIDTH, Figure.fmt(durationMs / MAX_RATE_BINS)));
+        }
+        int bins = (int) binCount;
         if (split) {
             addRate(rate, "excitatory", timesMs, neuronIds, 0, nE, bins, binMs, Style.EXCITATORY);
             addRate(rate, "inhibitory", timesMs, neuronIds, nE, n, bins, binMs, Style.INHIBITORY);
@@ -236,6 +246,9 @@ public final class Spikes {
         Style.line(chart, name, x, y, colour, Style.THIN);
     }
 
+    /** The most bins a population-rate panel draws: a hundred times the pixels across it. */
+    static final int MAX_RATE_BINS = 100_000;
+
     static double defaultBin(double durationMs) {
         double raw = durationMs / 150;
         double[] nice = {0.5, 1, 2, 5, 10, 20, 50, 100};
@@ -244,26 +257,37 @@ public final class Spikes {
                 return b;
             }
         }
-        return 100;
+        if (durationMs / 100 <= MAX_RATE_BINS) {
+            return 100;
+        }
+        // Runs longer than ~3 h at 100 ms bins: the smallest bin of the 1-2-5 series that keeps the panel within MAX_RATE_BINS.
+        double least = durationMs / MAX_RATE_BINS;
+        double decade = Math.pow(10, Math.floor(Math.log10(least)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * decade >= least) {
+                return m * decade;
+            }
+        }
+        return 10 * decade;
     }
 
     /** The inter-spike-interval histogram of one run. */
     public static Figure isi(SimulationResult run) {
         Check.notNull("run", run, "pass the result of Simulation.of(model)...run(durationMs)");
-        return isi(new double[][] {run.spikeTimes()}, Double.NaN, run.model().name());
+        return isi("run", new double[][] {run.spikeTimes()}, Double.NaN, run.model().name());
     }
 
     /** The inter-spike-interval histogram of one spike train (ms), with bins chosen from the data. */
     public static Figure isi(double[] spikeTimesMs) {
         Check.spikeTimes("spikeTimesMs", spikeTimesMs);
-        return isi(new double[][] {spikeTimesMs}, Double.NaN, null);
+        return isi("spikeTimesMs", new double[][] {spikeTimesMs}, Double.NaN, null);
     }
 
     /** The inter-spike-interval histogram of one spike train (ms), in bins of {@code binMs}. */
     public static Figure isi(double[] spikeTimesMs, double binMs) {
         Check.spikeTimes("spikeTimesMs", spikeTimesMs);
         Check.positive("binMs", binMs, "e.g. 2 (ms per histogram bin)");
-        return isi(new double[][] {spikeTimesMs}, binMs, null);
+        return isi("spikeTimesMs", new double[][] {spikeTimesMs}, binMs, null);
     }
 
     /** The inter-spike-interval histogram pooled over several trains, in bins of {@code binMs} (NaN: chosen from the data). */
@@ -272,17 +296,18 @@ public final class Spikes {
         if (!Double.isNaN(binMs)) {
             Check.positive("binMs", binMs, "e.g. 2 (ms per histogram bin), or NaN to choose from the data");
         }
-        return isi(trainsMs, binMs, null);
+        return isi("trainsMs", trainsMs, binMs, null);
     }
 
-    private static Figure isi(double[][] trains, double binMs, String title) {
+    /** {@code name} names the argument the spike times came from, for the message when they hold no interval. */
+    private static Figure isi(String name, double[][] trains, double binMs, String title) {
         int count = 0;
         for (int i = 0; i < trains.length; i++) {
             Check.spikeTimes("trainsMs[" + i + "]", trains[i]);
             count += Math.max(0, trains[i].length - 1);
         }
         if (count < 1) {
-            throw new IllegalArgumentException("spike times give no interval (fewer than 2 spikes in every train); "
+            throw new IllegalArgumentException(name + " gives no interval (fewer than 2 spikes in every train); "
                     + "run longer or inject more current so the neuron fires at least twice");
         }
         double[] isi = new double[count];
@@ -294,16 +319,17 @@ public final class Spikes {
                 isi[k++] = sorted[i] - sorted[i - 1];
             }
         }
+        // Running mean and variance relative to the mean: no overflow for intervals up to Double.MAX_VALUE.
         double mean = 0;
-        for (double v : isi) {
-            mean += v;
+        for (int i = 0; i < count; i++) {
+            mean += (isi[i] - mean) / (i + 1);
         }
-        mean /= count;
-        double var = 0;
+        double relativeVar = 0;
         for (double v : isi) {
-            var += (v - mean) * (v - mean);
+            double d = mean > 0 ? v / mean - 1 : 0;
+            relativeVar += d * d;
         }
-        double cv = count > 1 ? Math.sqrt(var / (count - 1)) / mean : 0;
+        double cv = count > 1 && mean > 0 ? Math.sqrt(relativeVar / (count - 1)) : 0;
         double max = Check.minMax(isi)[1];
         double bin = binMs;
         if (Double.isNaN(bin)) {

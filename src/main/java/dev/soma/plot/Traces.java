@@ -177,13 +177,14 @@ public final class Traces {
     public static Figure overlay(String variable, List<String> labels, SimulationResult... runs) {
         Check.notNull("variable", variable, "name the recorded variable to overlay, e.g. \"V\"");
         if (runs == null || runs.length == 0) {
-            throw new IllegalArgumentException("runs is empty; pass at least one simulation result");
+            throw new IllegalArgumentException("runs " + (runs == null ? "= null" : "is empty") + "; pass at least one simulation result");
         }
         Check.notNull("labels", labels, "pass one label per run, e.g. List.of(\"weak\", \"strong\")");
         if (labels.size() != runs.length) {
             throw new IllegalArgumentException("labels has " + labels.size() + " entries but runs has " + runs.length
                     + "; pass one label per run");
         }
+        Check.labelElements("labels", labels, "run");
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         String unit = null;
@@ -213,11 +214,15 @@ public final class Traces {
         Check.series("tMs", tMs);
         Check.notNull("yTitle", yTitle, "give the y axis title with its unit, e.g. \"V [mV]\"");
         if (ys == null || ys.length == 0) {
-            throw new IllegalArgumentException("ys is empty; pass at least one trace");
+            throw new IllegalArgumentException("ys " + (ys == null ? "= null" : "is empty") + "; pass at least one trace");
         }
         Check.notNull("labels", labels, "pass one label per trace");
         if (labels.size() != ys.length) {
             throw new IllegalArgumentException("labels has " + labels.size() + " entries but ys has " + ys.length + "; pass one label per trace");
+        }
+        Check.labelElements("labels", labels, "trace");
+        for (int i = 0; i < ys.length; i++) {
+            Check.notNull("ys[" + i + "]", ys[i], "pass an array of values, one per time in tMs");
         }
         List<double[]> xs = new ArrayList<>();
         for (int i = 0; i < ys.length; i++) {
@@ -270,11 +275,16 @@ public final class Traces {
         Check.notNull("xTitle", xTitle, "give the x axis title with its unit, e.g. \"V [mV]\"");
         Check.notNull("yTitle", yTitle, "give the y axis title with its unit, e.g. \"rate [Hz]\"");
         if (ys == null || ys.length == 0) {
-            throw new IllegalArgumentException("ys is empty; pass at least one curve");
+            throw new IllegalArgumentException("ys " + (ys == null ? "= null" : "is empty") + "; pass at least one curve");
         }
         Check.notNull("labels", labels, "pass one label per curve");
         if (labels.size() != ys.length) {
             throw new IllegalArgumentException("labels has " + labels.size() + " entries but ys has " + ys.length + "; pass one label per curve");
+        }
+        Check.labelElements("labels", labels, "curve");
+        for (int i = 0; i < ys.length; i++) {
+            Check.notNull("ys[" + i + "]", ys[i], "pass an array of values, one per x");
+            Check.series("ys[" + i + "]", ys[i]);
         }
         // fixed meanings keep their colours (a curve labelled "m" is drawn like the gate m everywhere)
         return lines(null, x, xTitle, yTitle, labels, List.of(ys), true);
@@ -447,7 +457,7 @@ public final class Traces {
         return unit == null ? String.join(", ", names) : Style.axisTitle(String.join(", ", names), unit);
     }
 
-    private static String unique(XYChart chart, String name) {
+    static String unique(XYChart chart, String name) {
         String candidate = name;
         int k = 2;
         while (hasSeries(chart, candidate)) {

@@ -63,6 +63,9 @@ public final class SimulationSetup {
 
     /** Couples attachments (synapses, traces) to the neuron. */
     public SimulationSetup attach(Attachment... more) {
+        if (more == null) {
+            throw new IllegalArgumentException("attachments = null: pass a synapse or other attachment");
+        }
         List<Attachment> all = new ArrayList<>(attachments);
         for (int i = 0; i < more.length; i++) {
             if (more[i] == null) {
@@ -117,14 +120,16 @@ public final class SimulationSetup {
      */
     public SimulationSetup record(String... variables) {
         if (variables == null || variables.length == 0) {
-            throw new IllegalArgumentException("variables = [] : name at least one, one of " + recordable());
+            throw new IllegalArgumentException("variables " + (variables == null ? "= null" : "is empty") + ": name at least one, one of "
+                    + recordable());
         }
         Set<String> valid = new LinkedHashSet<>(recordable());
         Set<String> chosen = new LinkedHashSet<>();
-        for (String variable : variables) {
+        for (int i = 0; i < variables.length; i++) {
+            String variable = variables[i];
             if (!valid.contains(variable)) {
-                throw new IllegalArgumentException("variable = \"" + variable + "\" is not a variable of " + model.name()
-                        + "; choose from " + valid);
+                throw new IllegalArgumentException("variables[" + i + "] = " + (variable == null ? "null" : "\"" + variable + "\"")
+                        + " is not a variable of " + model.name() + "; choose from " + valid);
             }
             chosen.add(variable);
         }
@@ -138,7 +143,7 @@ public final class SimulationSetup {
     public SimulationSetup startFrom(double... state) {
         int expected = stateNames().length;
         if (state == null || (state.length != expected && state.length != model.stateNames().length)) {
-            throw new IllegalArgumentException("state has " + (state == null ? "no" : state.length) + " values; "
+            throw new IllegalArgumentException("state " + (state == null ? "= null" : "has " + state.length + " values") + "; "
                     + model.name() + " needs " + model.stateNames().length + " (" + String.join(", ", model.stateNames()) + ")");
         }
         for (int i = 0; i < state.length; i++) {
@@ -188,7 +193,7 @@ public final class SimulationSetup {
      *         names the time and the variable and says what to change
      */
     public SimulationResult run(double durationMs) {
-        requirePositive("duration", durationMs, "ms", "e.g. run(100 * ms)");
+        requirePositive("durationMs", durationMs, "ms", "e.g. run(100 * ms)");
         Method chosen = chosenMethod();
         double step = chosenDtMs();
         double sampleEvery = Double.isNaN(sampleEveryMs) ? step : sampleEveryMs;
@@ -205,7 +210,12 @@ public final class SimulationSetup {
         }
         if (durationMs < step * (1 - 1e-9)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "duration = %.6g ms is shorter than one step dt = %.6g ms; run longer or use a smaller dt", durationMs, step));
+                    "durationMs = %.6g ms is shorter than one step dt = %.6g ms; run longer or use a smaller dt", durationMs, step));
+        }
+        if (!(durationMs / step < Integer.MAX_VALUE - 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "durationMs = %.6g ms is %.4g steps of dt = %.6g ms: too many for one run (at most %,d); run for less or "
+                            + "use a larger dt", durationMs, durationMs / step, step, Integer.MAX_VALUE - 2));
         }
         String[] names = stateNames();
         String[] units = stateUnits();

@@ -24,6 +24,18 @@ public final class Currents {
         return new Ramp(amplitude, 0, startMs, stopMs, fmt("step %.4g from %.4g to %.4g ms", amplitude, startMs, stopMs));
     }
 
+    /** A single pulse of {@code amplitude} from {@code startMs} for {@code widthMs}: a step from startMs to startMs + widthMs. */
+    public static Current pulse(double amplitude, double startMs, double widthMs) {
+        finite("amplitude", amplitude);
+        finite("startMs", startMs);
+        positive("widthMs", widthMs);
+        if (!(startMs + widthMs > startMs)) {
+            throw new IllegalArgumentException("widthMs = " + widthMs + " is too short to move the end past startMs = " + startMs
+                    + " in double precision; give a wider pulse");
+        }
+        return step(amplitude, startMs, startMs + widthMs);
+    }
+
     /** A linear ramp from {@code from} at {@code startMs} to {@code to} at {@code stopMs}, zero outside; breakpoints at both ends. */
     public static Current ramp(double from, double to, double startMs, double stopMs) {
         finite("from", from);
@@ -68,7 +80,7 @@ public final class Currents {
     /** The sum of {@code parts}. */
     public static Current sum(Current... parts) {
         if (parts == null || parts.length == 0) {
-            throw new IllegalArgumentException("parts = [] : give at least one current to sum");
+            throw new IllegalArgumentException("parts " + (parts == null ? "= null" : "is empty") + ": give at least one current to sum");
         }
         for (int i = 0; i < parts.length; i++) {
             if (parts[i] == null) {

@@ -34,7 +34,7 @@ public final class SpikeSources {
     public static double[] poisson(double rate, double durationMs, long seed) {
         checkRate("rate", rate);
         checkDuration(durationMs);
-        checkExpectedCount(1, rate, durationMs);
+        checkExpectedCount(null, 1, "rate", rate, "durationMs", durationMs);
         return poisson(rate, durationMs, new SplittableRandom(seed));
     }
 
@@ -43,7 +43,7 @@ public final class SpikeSources {
         checkCount(n);
         checkRate("rate", rate);
         checkDuration(durationMs);
-        checkExpectedCount(n, rate, durationMs);
+        checkExpectedCount("n", n, "rate", rate, "durationMs", durationMs);
         SplittableRandom root = new SplittableRandom(seed);
         double[][] trains = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -87,7 +87,7 @@ public final class SpikeSources {
         if (rate == 0) {
             return new double[0];
         }
-        checkExpectedCount(1, rate, stopMs - startMs);
+        checkExpectedCount(null, 1, "rate", rate, "stopMs − startMs", stopMs - startMs);
         double periodMs = 1.0 / rate;
         int count = (int) Math.ceil((stopMs - startMs) / periodMs - 1e-12);
         double[] times = new double[Math.max(count, 0)];
@@ -121,6 +121,11 @@ public final class SpikeSources {
      */
     public static double[][] volley(int n, double centerMs, double sdMs, long seed) {
         checkCount(n);
+        // One array of one spike per fibre: about 40 bytes each with its header and reference.
+        if (40.0 * n > Runtime.getRuntime().maxMemory() / 2.0) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "n = %,d fibres need about %,.0f MB, more than "
+                    + "this JVM can hold (%,.0f MB free for it); use fewer", n, 40.0 * n / 1e6, Runtime.getRuntime().maxMemory() / 2e6));
+        }
         checkStart("centerMs", centerMs);
         if (!(sdMs >= 0) || Double.isInfinite(sdMs)) {
             throw new IllegalArgumentException("sdMs = " + sdMs + " must be a finite standard deviation ≥ 0 (ms), e.g. 1");
@@ -198,7 +203,7 @@ public final class SpikeSources {
         }
         checkRate("maxRate", maxRate);
         checkDuration(durationMs);
-        checkExpectedCount(n, maxRate, durationMs);
+        checkExpectedCount(n == 1 ? null : "n", n, "maxRate", maxRate, "durationMs", durationMs);
     }
 
     /** One Hz in Soma's rate unit (1/ms); the value of {@code dev.soma.Units.Hz}, which this room cannot import. */
@@ -219,15 +224,16 @@ public final class SpikeSources {
     }
 
     /** Refuses trains whose expected spikes (n × rate × duration) would not fit in memory, before drawing them. */
-    static void checkExpectedCount(int n, double rate, double durationMs) {
+    static void checkExpectedCount(String nName, int n, String rateName, double rate, String durationName, double durationMs) {
         double perTrain = 1.2 * rate * durationMs + 16;
         double bytes = 8 * perTrain * n;
         double available = Runtime.getRuntime().maxMemory() / 2.0;
         if (perTrain > Integer.MAX_VALUE - 8 || bytes > available) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "%d train%s at %s Hz over %s ms is about %.3g spikes (%.0f MB), more than this JVM can hold (%.0f MB free for it); "
-                            + "use fewer trains, a lower rate or a shorter duration",
-                    n, n == 1 ? "" : "s", shortNumber(rate / HZ), shortNumber(durationMs), rate * durationMs * n, bytes / 1e6, available / 1e6));
+                    "%s%d train%s at %s = %s Hz over %s = %s ms is about %.3g spikes (%.3g MB), more than this JVM can hold (%.0f MB "
+                            + "free for it); use fewer trains, a lower rate or a shorter duration",
+                    nName == null ? "" : nName + " = ", n, n == 1 ? "" : "s", rateName, shortNumber(rate / HZ), durationName,
+                    shortNumber(durationMs), rate * durationMs * n, bytes / 1e6, available / 1e6));
         }
     }
 

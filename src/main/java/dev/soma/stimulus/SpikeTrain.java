@@ -105,6 +105,9 @@ public final class SpikeTrain {
         if (!Double.isFinite(x) || x == 0) {
             return x == 0 ? "0" : Double.toString(x);
         }
+        if (Math.abs(x) >= 1e15 || Math.abs(x) < 1e-9) {
+            return String.format(java.util.Locale.ROOT, "%.4g", x);
+        }
         return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 

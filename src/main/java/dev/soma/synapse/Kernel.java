@@ -190,7 +190,7 @@ public final class Kernel {
 
     /** The kernel over [0, {@code durationMs}] every {@code stepMs}, as a table {@code s [ms]}, {@code k [1]} (peak 1), for plots. */
     public Table table(double durationMs, double stepMs) {
-        double[] s = grid("durationMs", 0, durationMs, stepMs);
+        double[] s = grid("durationMs", 0, durationMs, "stepMs", stepMs);
         double[] k = new double[s.length];
         for (int i = 0; i < s.length; i++) {
             k[i] = at(s[i]);
@@ -199,12 +199,13 @@ public final class Kernel {
     }
 
     /** Grid points from {@code from} to {@code to} inclusive in steps of {@code step}, checked. */
-    static double[] grid(String name, double from, double to, double step) {
+    static double[] grid(String name, double from, double to, String stepName, double step) {
         if (!Double.isFinite(from) || !Double.isFinite(to) || !(to >= from)) {
             throw new IllegalArgumentException(name + ": the range [" + from + ", " + to + "] must be finite and ordered");
         }
         if (!(step > 0) || Double.isInfinite(step) || (to - from) / step > 1e6) {
-            throw new IllegalArgumentException(name + " step = " + step + " must be > 0 and give at most a million points");
+            throw new IllegalArgumentException(stepName + " = " + step + " must be > 0 and give at most a million points over "
+                    + name + " [" + from + ", " + to + "]");
         }
         int n = (int) Math.floor((to - from) / step + 1e-9) + 1;
         double[] x = new double[n];

@@ -16,7 +16,7 @@ public record MagnesiumBlock(double magnesiumMm) {
 
     /** B(V) from {@code fromMv} to {@code toMv} every {@code stepMv}, as a table {@code V [mV]}, {@code B [1]}, for plots. */
     public Table table(double fromMv, double toMv, double stepMv) {
-        double[] v = Kernel.grid("fromMv/toMv", fromMv, toMv, stepMv);
+        double[] v = Kernel.grid("fromMv/toMv", fromMv, toMv, "stepMv", stepMv);
         double[] b = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             b[i] = at(v[i]);

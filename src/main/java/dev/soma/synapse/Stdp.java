@@ -53,7 +53,8 @@ public final class Stdp {
             throw new IllegalArgumentException("wMin = " + wMin + " must be a finite lower weight bound, e.g. 0");
         }
         if (!Double.isFinite(wMax) || !(wMax > wMin)) {
-            throw new IllegalArgumentException("wMax = " + wMax + " must be finite and larger than wMin = " + wMin);
+            throw new IllegalArgumentException("wMax = " + wMax + " must be finite and larger than wMin = " + wMin
+                    + (wMax < wMin ? "; the bounds are reversed: swap them (wMin first, then wMax)" : "; give wMin < wMax, e.g. 0 and 1 * nS"));
         }
         this.multiplicative = multiplicative;
         this.aPlus = aPlus;
@@ -85,6 +86,9 @@ public final class Stdp {
      * Song, Miller &amp; Abbott (2000): additive, A₊ = 0.005·gMax, A₋ = 1.05·A₊, τ₊ = τ₋ = 20 ms, w in [0, gMax].
      */
     public static Stdp songMillerAbbott(double gMax) {
+        if (!(gMax > 0) || Double.isInfinite(gMax)) {
+            throw new IllegalArgumentException("gMax = " + gMax + " must be a finite number > 0: the largest weight, e.g. 0.01 (µS)");
+        }
         return additive(0.005 * gMax, 0.00525 * gMax, 20, 20, 0, gMax);
     }
 
@@ -106,7 +110,10 @@ public final class Stdp {
      * {@code Δt [ms]}, {@code W [unit]}; {@code unit} labels A₊ and A₋ (the weight unit for additive, "1" for multiplicative).
      */
     public Table windowTable(double maxAbsMs, double stepMs, String unit) {
-        double[] dt = Kernel.grid("maxAbsMs", -maxAbsMs, maxAbsMs, stepMs);
+        if (unit == null) {
+            throw new IllegalArgumentException("unit = null; give the unit of the weights for the column title, e.g. \"nS\" or \"1\"");
+        }
+        double[] dt = Kernel.grid("maxAbsMs", -maxAbsMs, maxAbsMs, "stepMs", stepMs);
         double[] w = new double[dt.length];
         for (int i = 0; i < dt.length; i++) {
             w[i] = window(dt[i]);
@@ -125,6 +132,9 @@ public final class Stdp {
      * and {@code w [unit]}, starting from {@code w0} in {@code weightUnit} (e.g. "µS").
      */
     public Table history(double w0, double[] preMs, double[] postMs, String weightUnit) {
+        if (weightUnit == null) {
+            throw new IllegalArgumentException("weightUnit = null; give the unit of the weights for the column title, e.g. \"nS\" or \"1\"");
+        }
         int n = length("preMs", preMs) + length("postMs", postMs);
         double[] times = new double[n];
         double[] weights = new double[n];
@@ -228,6 +238,31 @@ public final class Stdp {
     /** Whether the rule is multiplicative (soft bounds). */
     public boolean isMultiplicative() {
         return multiplicative;
+    }
+
+    /** Whether traces are set to 1 at a spike (nearest-spike pairing) rather than stepped by 1 (all-to-all). */
+    public boolean isNearestSpike() {
+        return nearest;
+    }
+
+    /** A₊: the potentiation amplitude (weight units for additive, a fraction for multiplicative). */
+    public double aPlus() {
+        return aPlus;
+    }
+
+    /** A₋: the depression amplitude (weight units for additive, a fraction for multiplicative). */
+    public double aMinus() {
+        return aMinus;
+    }
+
+    /** τ₊ in ms: the decay of the presynaptic trace. */
+    public double tauPlusMs() {
+        return tauPlusMs;
+    }
+
+    /** τ₋ in ms: the decay of the postsynaptic trace. */
+    public double tauMinusMs() {
+        return tauMinusMs;
     }
 
     private static int length(String name, double[] train) {

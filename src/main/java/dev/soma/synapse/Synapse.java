@@ -331,7 +331,7 @@ public final class Synapse implements Attachment {
         double[] d = new double[trains.size()];
         Arrays.fill(w, weight);
         Arrays.fill(d, delayMs);
-        return from(trains.all(), w, d);
+        return add(trains.all(), w, d, false);
     }
 
     /** Adds one connection from spike times {@code timesMs} (ms) with weight and delay (ms). */
@@ -339,14 +339,23 @@ public final class Synapse implements Attachment {
         if (timesMs == null) {
             throw new IllegalArgumentException("timesMs = null; pass spike times in ms");
         }
-        return from(new double[][] {timesMs}, new double[] {weight}, new double[] {delayMs});
+        return add(new double[][] {timesMs}, new double[] {weight}, new double[] {delayMs}, false);
     }
 
     /** Adds connections, one per spike-time array, each with its own weight ({@link #weightUnit()}) and delay (ms). */
     public Synapse from(double[][] timesMs, double[] weights, double[] delaysMs) {
         if (timesMs == null || weights == null || delaysMs == null) {
-            throw new IllegalArgumentException("timesMs, weights and delaysMs must not be null; pass one entry per connection");
+            String which = timesMs == null ? "timesMs" : weights == null ? "weights" : "delaysMs";
+            throw new IllegalArgumentException(which + " = null; pass timesMs, weights and delaysMs with one entry per connection");
         }
+        return add(timesMs, weights, delaysMs, true);
+    }
+
+    /**
+     * Adds the connections; {@code perConnection} says whether the caller gave arrays of weights
+     * and delays (a bad one is named {@code weights[i]}) or one weight and delay for all ({@code weight}).
+     */
+    private Synapse add(double[][] timesMs, double[] weights, double[] delaysMs, boolean perConnection) {
         if (weights.length != timesMs.length || delaysMs.length != timesMs.length) {
             throw new IllegalArgumentException("weights.length = " + weights.length + " and delaysMs.length = " + delaysMs.length
                     + " must equal timesMs.length = " + timesMs.length + " (one per connection)");
@@ -357,15 +366,16 @@ public final class Synapse implements Attachment {
         double[] w = Arrays.copyOf(this.weights, n);
         double[] d = Arrays.copyOf(delays, n);
         for (int i = 0; i < timesMs.length; i++) {
-            checkWeight(weights[i]);
-            checkDelay(delaysMs[i]);
+            checkWeight(perConnection ? "weights[" + i + "]" : "weight", weights[i]);
+            checkDelay(perConnection ? "delaysMs[" + i + "]" : "delayMs", delaysMs[i]);
             if (timesMs[i] == null) {
                 throw new IllegalArgumentException("timesMs[" + i + "] = null; pass an empty array for a silent input");
             }
             double[] times = timesMs[i].clone();
             for (int j = 0; j < times.length; j++) {
                 if (!Double.isFinite(times[j])) {
-                    throw new IllegalArgumentException("spike time timesMs[" + j + "] = " + times[j] + " is not finite; give spike times in ms");
+                    throw new IllegalArgumentException("spike time timesMs" + (perConnection ? "[" + i + "]" : "") + "[" + j + "] = "
+                            + times[j] + " is not finite; give spike times in ms");
                 }
             }
             Arrays.sort(times);
@@ -377,20 +387,20 @@ public final class Synapse implements Attachment {
                 block, t, w, d, stdp, stp);
     }
 
-    private void checkWeight(double weight) {
+    private void checkWeight(String name, double weight) {
         if (!Double.isFinite(weight)) {
-            throw new IllegalArgumentException("weight = " + weight + " is not finite; give a " + describeWeight());
+            throw new IllegalArgumentException(name + " = " + weight + " is not finite; give a " + describeWeight());
         }
         if (coupling == SynapseKind.Coupling.CONDUCTANCE && weight < 0) {
-            throw new IllegalArgumentException("weight = " + weight + " " + conductanceUnit + " is a negative conductance, which does not exist. "
+            throw new IllegalArgumentException(name + " = " + weight + " " + conductanceUnit + " is a negative conductance, which does not exist. "
                     + "Inhibition is chosen by the reversal potential, not by the sign: use a positive weight with an inhibitory kind "
                     + "(Synapses.gabaA(model): E = −80 mV; Synapses.shunting(model): E = rest) or .withReversalMv(-80)");
         }
     }
 
-    private static void checkDelay(double delayMs) {
+    private static void checkDelay(String name, double delayMs) {
         if (!(delayMs >= 0) || Double.isInfinite(delayMs)) {
-            throw new IllegalArgumentException("delayMs = " + delayMs + " must be a finite delay ≥ 0 in ms, e.g. 1.5");
+            throw new IllegalArgumentException(name + " = " + delayMs + " must be a finite delay ≥ 0 in ms, e.g. 1.5");
         }
     }
 
@@ -554,6 +564,10 @@ public final class Synapse implements Attachment {
      * @throws IllegalArgumentException if those variables were not recorded (the message says which to record)
      */
     public double[] currentTrace(SimulationResult result) {
+        if (result == null) {
+            throw new IllegalArgumentException("result = null; pass the run this synapse was attached to, recorded with .record(\""
+                    + names[0] + "\", \"" + voltageName + "\")");
+        }
         if (coupling == SynapseKind.Coupling.JUMP) {
             throw new IllegalArgumentException("result: a voltage-jump synapse has no current (its effect is instantaneous); record V instead");
         }

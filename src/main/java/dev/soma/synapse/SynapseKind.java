@@ -209,6 +209,7 @@ public final class SynapseKind {
 
     /** The reversal potential (mV) onto {@code model}: its own, or the model's resting potential for a shunting kind. */
     public double reversalMvOnto(NeuronModel model) {
+        requireModel(model);
         if (coupling != Coupling.CONDUCTANCE) {
             return Double.NaN;
         }
@@ -217,6 +218,7 @@ public final class SynapseKind {
 
     /** The unit of a weight onto {@code model}: µS or mS/cm² (conductance), the model's input unit (current, pulse), mV (jump onto V). */
     public String weightUnit(NeuronModel model) {
+        requireModel(model);
         return switch (coupling) {
             case CONDUCTANCE -> Synapse.conductanceUnitFor(model.inputUnit());
             case CURRENT, PULSE -> model.inputUnit();
@@ -230,6 +232,7 @@ public final class SynapseKind {
      * @throws IllegalArgumentException if the model has no such variable (the message lists its variables)
      */
     public int jumpIndex(NeuronModel model) {
+        requireModel(model);
         if (target == null) {
             return model.voltageIndex();
         }
@@ -239,6 +242,12 @@ public final class SynapseKind {
                     + "; a jump can change one of " + Arrays.toString(model.stateNames()));
         }
         return index;
+    }
+
+    private static void requireModel(NeuronModel model) {
+        if (model == null) {
+            throw new IllegalArgumentException("model = null; give the neuron model the receptor ends on, e.g. Neurons.lif()");
+        }
     }
 
     /** The names of the receptor's state variables: none for a jump, {@code I_NAME} for a pulse, the kernel's otherwise. */
@@ -255,6 +264,7 @@ public final class SynapseKind {
 
     /** The units of {@link #stateNames()} onto {@code model}. */
     public String[] stateUnits(NeuronModel model) {
+        requireModel(model);
         String unit = coupling == Coupling.CONDUCTANCE ? Synapse.conductanceUnitFor(model.inputUnit()) : model.inputUnit();
         String[] units = new String[stateNames().length];
         Arrays.fill(units, unit);

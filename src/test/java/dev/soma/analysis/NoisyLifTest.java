@@ -57,4 +57,14 @@ class NoisyLifTest {
         assertThrows(IllegalArgumentException.class, () -> NoisyLif.of(lif, 1, 0.1).durationMs(50, 1));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> NoisyLif.of(lif, 1, 0.1).simulate()).getMessage().contains("currents"));
     }
+
+    @Test
+    void aRunThatFailsNamesItsCurrentTrialAndSeed() {
+        // Without a refractory period, 1e9 nA makes the LIF fire more than once per step: a divergence.
+        NoisyLif noisy = NoisyLif.of(lif.withRefractoryMs(0), 0.5, 0.1).currents(1.5, 1e9).durationMs(150, 2).dtMs(0.1)
+                .seed(3).progress(false).threads(2);
+        String message = assertThrows(IllegalArgumentException.class, noisy::simulate).getMessage();
+        assertTrue(message.contains("currents[1] = 1.00000e+09 nA") && message.contains("trial ") && message.contains("seed ")
+                && message.contains("dtMs = 0.1"), message);
+    }
 }

@@ -73,4 +73,24 @@ class ParameterSweepTest {
         assertTrue(assertThrows(IllegalArgumentException.class, point::run).getMessage().contains("not swept"));
         assertThrows(IllegalArgumentException.class, () -> ParameterSweep.vary("a", 1).threads(0));
     }
+
+    @Test
+    void aPointThatFailsIsNamedByItsValuesAndSeed() {
+        var sweep = ParameterSweep.vary("g [nS]", 1, 2, 3).and("I [nA]", 0.5).progress(false).threads(2)
+                .experiment(p -> {
+                    if (p.get("g [nS]") == 2) throw new IllegalStateException("diverged at t = 3 ms");
+                    return p.get("g [nS]");
+                })
+                .measure("g", r -> r);
+        String message = assertThrows(IllegalArgumentException.class, sweep::run).getMessage();
+        assertTrue(message.contains("point 1") && message.contains("g [nS] = 2") && message.contains("I [nA] = 0.5")
+                && message.contains("seed ") && message.contains("diverged at t = 3 ms"), message);
+        var measure = ParameterSweep.vary("a", 1, 2).progress(false).threads(1).experiment(p -> p.get("a"))
+                .measure("inverse", r -> {
+                    if (r == 2) throw new ArithmeticException("no inverse");
+                    return 1 / r;
+                });
+        String m2 = assertThrows(IllegalArgumentException.class, measure::run).getMessage();
+        assertTrue(m2.contains("a = 2") && m2.contains("measure \"inverse\"") && m2.contains("no inverse"), m2);
+    }
 }

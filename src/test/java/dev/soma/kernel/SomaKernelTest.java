@@ -109,6 +109,18 @@ class SomaKernelTest {
     }
 
     @Test
+    void anErrorInTheKernelsOwnWorkBecomesTheCellsErrorNotSilence() throws Exception {
+        // javac's parser overflows its stack on this, and JShell throws an InternalError (an Error,
+        // as is an OutOfMemoryError while JShell compiles in a full heap). basekernel replies only to
+        // an Exception: without a CellException the client would wait for a reply forever.
+        String deep = "int deep = " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + ";";
+        CellException e = assertThrows(CellException.class, () -> kernel.eval(deep));
+        assertEquals("java.lang.InternalError", e.name);
+        assertTrue(e.value.contains("StackOverflowError"), e.value);
+        assertEquals("2", text(kernel.eval("1 + 1")));
+    }
+
+    @Test
     void inspectionShowsSomasJavadocFromTheIndex() {
         String code = "dev.soma.Neurons.hodgkinHuxley(";
         DisplayData d = kernel.inspect(code, code.length(), false);
