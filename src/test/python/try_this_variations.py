@@ -285,3 +285,10 @@ VARIATIONS["07-plasticity-and-networks.ipynb"] = [
               "System.out.println(String.format(\"R w_e = 2.5 mV: E %.2f Hz (CUBA %.2f Hz), CV %.2f, synchrony %.2f\", stronger.rateHz(\"E\"), cuba.rateHz(\"E\"),\n"
               "        meanCv(stronger.spikeTimes(), stronger.spikeNeurons(), 4000), strongerRate.standardDeviation() / strongerRate.mean()));"),
 ]
+VARIATIONS["09-networks-of-any-neuron.ipynb"].append(
+    Variation(
+        "In section 4, use the multiplicative rule instead",
+        [(".stdp(Synapses.stdpAdditive(0.01 * gMax", [("Synapses.stdpAdditive(0.01 * gMax, 0.0105 * gMax,", "Synapses.stdpMultiplicative(0.01, 0.0105,")])],
+        "long low = Arrays.stream(end).filter(x -> x < 0.1).count(), high = Arrays.stream(end).filter(x -> x > 0.9).count();\n"
+        "System.out.println(\"multiplicative: \" + low + \" below 0.1, \" + high + \" above 0.9\");\n"
+        + fails_unless("low < 50 && high < 50", "with soft bounds fewer than 5 % of the weights should end below 0.1 or above 0.9 g_max")))
