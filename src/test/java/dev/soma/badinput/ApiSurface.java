@@ -49,6 +49,10 @@ final class ApiSurface {
             "start-state hook", "NeuronModel.checkState(double[]): called by SimulationSetup.startFrom after it has checked the"
                     + " state's length and finiteness; probed through startFrom",
             "runOnSpark(String)", "starts Apache Spark (seconds per call); its argument checks are tested in SparkLocalTest",
+            "notebook exercise", "Exercise.todo(what) and Exercise.check(...): the marker of an exercise's missing piece and"
+                    + " the verdict on a student's answer; both stop the cell on purpose (todo always, check with an"
+                    + " AssertionError \"✗ … not yet right\" for a wrong or non-finite answer). Their own argument checks are"
+                    + " tested in ExerciseTest, their use by the notebook tests",
             "record constructor", "the canonical constructor of a record Soma returns (a fixed point, an onset, a sweep point, a"
                     + " spike rule): its components are data, not settings; where a person makes one there is a factory"
                     + " (SpikeRule.reset, SpikeRule.crossing), and that is probed");
@@ -173,6 +177,9 @@ final class ApiSurface {
         }
         if (m.getName().equals("runOnSpark")) {
             return "runOnSpark(String)";
+        }
+        if (m.getDeclaringClass() == dev.soma.Exercise.class) {
+            return "notebook exercise";
         }
         if (!Modifier.isStatic(m.getModifiers()) && implementsStepContract(m)) {
             return "engine step contract";
