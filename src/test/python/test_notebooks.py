@@ -25,7 +25,6 @@ WARNING = re.compile(r"SLF4J|WARNING|Warning:|\[warn", re.IGNORECASE)
 # least two exercises with solutions and ends with references. The ones below adopt this later
 # (remove a line when its notebook does).
 ADOPT_LATER = {
-    "07-plasticity-and-networks.ipynb": "rebuilt on the new network engine",
 }
 MIN_EXERCISES = {"00-quickstart.ipynb": 1}   # a five-cell quick start: one exercise
 

@@ -260,3 +260,58 @@ VARIATIONS["10-parameter-sweeps.ipynb"] = [
                            "the full-size network should be predicted to fire less than the scaled one (about 49 Hz), at the "
                            "37.95 Hz of BrunelMeanFieldTest (Brian2's network: 37 Hz)")),
 ]
+
+VARIATIONS["09-networks-of-any-neuron.ipynb"] = [
+    Variation(
+        "In section 1, halve Brunel's delay for the fast state",
+        [],
+        fails_unless("halvedDelayHz > 1.3 * rhythmHz[2]",
+                     "with D = 0.75 ms the fast rhythm should be well above the table's (D = 1.5 ms)"),
+        extra="var halved = Network.brunel().withState(6, 4).withDelayMs(0.75 * ms).builder(1).build().run(300 * ms);\n"
+              "double halvedDelayHz = peakHz(window(populationRate(halved, 0.1 * ms), 0.1 * ms, warmup, 300 * ms), 0.1 * ms, 5, 1000);\n"
+              "System.out.println(\"SI fast with D = 0.75 ms: \" + halvedDelayHz + \" Hz, with 1.5 ms: \" + rhythmHz[2] + \" Hz\");"),
+    Variation(
+        "In section 2, double the inhibitory weights",
+        [("double inhibition = 1.0;", [("double inhibition = 1.0;", "double inhibition = 2.0;")])],
+        fails_unless("gammaHz > 35 && rateHz(rhythms, \"E\", 100 * ms, 1000 * ms) > 0.8 * 6.91",
+                     "with twice the inhibition the gamma peak should move above 35 Hz while the E rate falls by less than a fifth")),
+    Variation(
+        "In section 3, take the adaptation away from the E neurons",
+        [("double adaptation = 0.05 * nA;", [("double adaptation = 0.05 * nA;", "double adaptation = 0;")])],
+        fails_unless("rateHz(mixed, \"E\", 500 * ms, 1000 * ms) > 1.3 * 17.5",
+                     "without adaptation the E neurons should fire well above 17.5 Hz in the last 500 ms")),
+]
+
+VARIATIONS["07-plasticity-and-networks.ipynb"] = [
+    Variation(
+        "In section 2, set $A_- = 1.05\\,A_+$",
+        [("var additive = Synapses.stdpAdditive(", [("0.75 * nS, 20 * ms", "0.525 * nS, 20 * ms")])],
+        "double[] last = Arrays.stream(w).mapToDouble(x -> x[x.length - 1]).toArray();\n"
+        "double corr = Arrays.stream(last, 0, 50).average().getAsDouble(), ind = Arrays.stream(last, 50, 100).average().getAsDouble();\n"
+        "System.out.println(String.format(\"A- = 1.05 A+: correlated %.1f nS, independent %.1f nS\", corr / nS, ind / nS));\n"
+        + fails_unless("corr > ind + 1 * nS", "with Song's ratio the correlated inputs should still end stronger than the independent ones")),
+    Variation(
+        "In section 3, add a probe spike 500 ms after the train",
+        [],
+        fails_unless("probed[10] > probed[9] && probed[10] < probed[0]",
+                     "500 ms after the train the depressing synapse's release should be above the last spike's and below the first's"),
+        extra="double[] withProbe = Arrays.copyOf(train.times(), train.count() + 1);\n"
+              "withProbe[train.count()] = 1000 * ms;\n"
+              "double[] probed = depressing.efficacies(Spikes.at(withProbe).times());\n"
+              "System.out.println(\"first \" + probed[0] + \", last of the train \" + probed[9] + \", probe \" + probed[10]);"),
+    Variation(
+        "In section 4, strengthen excitation instead of weakening inhibition",
+        [],
+        fails_unless("stronger.rateHz(\"E\") > cuba.rateHz(\"E\")", "stronger excitation should raise the E rate above CUBA's"),
+        extra="var stronger = cubaLike(25 * pA, -90 * pA, 1 * second);\n"
+              "var strongerRate = stronger.rateTable(5 * ms).numberColumn(\"rate [Hz]\");\n"
+              "System.out.println(String.format(\"R w_e = 2.5 mV: E %.2f Hz (CUBA %.2f Hz), CV %.2f, synchrony %.2f\", stronger.rateHz(\"E\"), cuba.rateHz(\"E\"),\n"
+              "        meanCv(stronger.spikeTimes(), stronger.spikeNeurons(), 4000), strongerRate.standardDeviation() / strongerRate.mean()));"),
+]
+VARIATIONS["09-networks-of-any-neuron.ipynb"].append(
+    Variation(
+        "In section 4, use the multiplicative rule instead",
+        [(".stdp(Synapses.stdpAdditive(0.01 * gMax", [("Synapses.stdpAdditive(0.01 * gMax, 0.0105 * gMax,", "Synapses.stdpMultiplicative(0.01, 0.0105,")])],
+        "long low = Arrays.stream(end).filter(x -> x < 0.1).count(), high = Arrays.stream(end).filter(x -> x > 0.9).count();\n"
+        "System.out.println(\"multiplicative: \" + low + \" below 0.1, \" + high + \" above 0.9\");\n"
+        + fails_unless("low < 50 && high < 50", "with soft bounds fewer than 5 % of the weights should end below 0.1 or above 0.9 g_max")))

@@ -166,7 +166,7 @@ public final class Spikes {
         raster.getStyler().setYAxisMax(n - 0.5);
         raster.getStyler().setYAxisDecimalPattern("#0");
         raster.getStyler().setPlotGridHorizontalLinesVisible(false);
-        raster.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        raster.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         raster.getStyler().setLegendBackgroundColor(new Color(255, 255, 255, 225));
         Style.finish(raster);
 
