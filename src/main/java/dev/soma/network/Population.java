@@ -79,7 +79,8 @@ public final class Population {
 
     /**
      * Which step code runs it: {@code "general (METHOD)"} (the model's own equations, one neuron at
-     * a time), {@code "hand-tuned LIF (exact)"}, or {@code "spike source"}.
+     * a time), {@code "hand-tuned LIF (exact)"}, {@code "hand-tuned HH Traub (exponential-euler)"}, or
+     * {@code "spike source"}.
      */
     public String stepper() {
         return stepper;

@@ -55,8 +55,10 @@ import java.util.SplittableRandom;
  * A population's neurons are stepped by the general step — the model's own equations, the
  * single-neuron engine's integrators — compiled for that model; a population of one leaky
  * integrate-and-fire model with current-based exponential (or jump) receptors and the exact method
- * uses a hand-tuned step that computes the same numbers bit for bit
- * ({@link Population#stepper()} says which; {@link Builder#generalPath()} forces the general one).
+ * uses a hand-tuned step that computes the same numbers bit for bit, and so does a population of one
+ * Traub–Miles Hodgkin–Huxley model with exponential conductance- or current-based (or jump)
+ * receptors and exponential Euler ({@link Population#stepper()} says which;
+ * {@link Builder#generalPath()} forces the general one).
  */
 public final class SpikingNetwork {
     private final long seed;
@@ -371,10 +373,13 @@ public final class SpikingNetwork {
             }
         }
         GeneralSteps.Data data = new GeneralSteps.Data(p.name(), layout, p.x, p.until, propagators, held, noiseSd, noiseKey, p.offset());
-        boolean fast = !forceGeneral && LifStep.applies(layout, p.method, noise)
+        boolean lif = !forceGeneral && LifStep.applies(layout, p.method, noise)
                 && LifStep.structureHolds(propagators[0], layout.size);
+        boolean hh = !forceGeneral && HhTraubStep.applies(layout, p.method, noise);
         for (int t = 0; t < threads; t++) {
-            steps[pi][t] = fast ? new LifStep(layout, p.x, p.until, propagators[0]) : GeneralSteps.create(shape, data);
+            steps[pi][t] = lif ? new LifStep(layout, p.x, p.until, propagators[0])
+                    : hh ? new HhTraubStep(layout, p.x, p.until, dtMs, p.name())
+                    : GeneralSteps.create(shape, data);
         }
     }
 

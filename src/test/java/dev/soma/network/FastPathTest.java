@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.soma.Stimulus;
 import dev.soma.analysis.BrunelNetwork;
+import dev.soma.model.HodgkinHuxleyTraub;
+import dev.soma.sim.Method;
+import dev.soma.synapse.Kernel;
+import dev.soma.synapse.SynapseKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-tuned LIF step computes what the general step computes, bit for bit: the same spikes
- * and the same state over whole runs of CUBA and of Brunel's network, and with an injected current.
+ * The hand-tuned steps compute what the general step computes, bit for bit: the same spikes and
+ * the same state over whole runs of CUBA, Brunel's network and COBAHH, and with an injected
+ * current; the hand-tuned HH Traub step also with a current-based receptor and a jump, and on any
+ * number of threads.
  */
 class FastPathTest {
 
@@ -57,5 +63,57 @@ class FastPathTest {
         SpikingNetwork general = b.generalPath().build();
         assertEquals("hand-tuned LIF (exact)", fast.population("P").stepper());
         assertSameRun(fast, general, 100);
+    }
+
+    @Test
+    void cobahhOnTheHandTunedStepEqualsTheGeneralStep() {
+        SpikingNetwork fast = EiNetwork.cobahh().seed(3).build();
+        SpikingNetwork general = EiNetwork.cobahh().seed(3).generalPath().build();
+        assertEquals("hand-tuned HH Traub (exponential-euler)", fast.population("E").stepper());
+        assertEquals("hand-tuned HH Traub (exponential-euler)", fast.population("I").stepper());
+        assertEquals("general (exponential-euler)", general.population("E").stepper());
+        assertSameRun(fast, general, 200);
+    }
+
+    @Test
+    void cobahhOnTheHandTunedStepIsTheSameOnOneTwoAndThreeThreads() {
+        for (int threads : new int[] {2, 3}) {
+            SpikingNetwork one = DeterminismTest.exactly(EiNetwork.cobahh().seed(4), 1).build();
+            SpikingNetwork more = DeterminismTest.exactly(EiNetwork.cobahh().seed(4), threads).build();
+            assertEquals(threads, more.threads());
+            assertEquals("hand-tuned HH Traub (exponential-euler)", more.population("E").stepper());
+            assertSameRun(more, one, 100);
+        }
+    }
+
+    @Test
+    void hhTraubWithACurrentReceptorAJumpAndAnInjectedCurrentToo() {
+        SynapseKind current = SynapseKind.current(Kernel.exponential(3)).named("c");
+        SynapseKind inhibition = SynapseKind.conductance(Kernel.exponential(10), -80).named("i");
+        SpikingNetwork.Builder b = SpikingNetwork.builder().seed(6).dt(0.05)
+                .population("P", HodgkinHuxleyTraub.defaults(), 300)
+                .start("P", "V", RandomValue.uniform(-70, -55))
+                .start("P", "m", 0).start("P", "h", 0).start("P", "n", 0)
+                .inject("P", Stimulus.step(0.1, 20, 120))
+                .connect("P", "P", current, 0.05, 1.0, Connectivity.fixedProbability(0.05))
+                .connect("P", "P", inhibition, 0.01, 0.5, Connectivity.fixedProbability(0.05))
+                .connect("P", "P", SynapseKind.jump(), 0.5, 0.3, Connectivity.fixedProbability(0.02))
+                .method(Method.EXPONENTIAL_EULER);
+        SpikingNetwork fast = b.build();
+        SpikingNetwork general = b.generalPath().build();
+        assertEquals("hand-tuned HH Traub (exponential-euler)", fast.population("P").stepper());
+        assertEquals("general (exponential-euler)", general.population("P").stepper());
+        assertSameRun(fast, general, 150);
+    }
+
+    @Test
+    void hhTraubOutsideTheHandTunedStepsReachRunsTheGeneralStep() {
+        SpikingNetwork.Builder b = SpikingNetwork.builder().seed(6)
+                .population("P", HodgkinHuxleyTraub.defaults(), 10)
+                .connect("P", "P", SynapseKind.of(dev.soma.synapse.Receptor.NMDA), 0.01, 1.0, Connectivity.fixedProbability(0.5))
+                .method(Method.EXPONENTIAL_EULER);
+        assertEquals("general (exponential-euler)", b.build().population("P").stepper());
+        SpikingNetwork rk4 = SpikingNetwork.builder().population("P", HodgkinHuxleyTraub.defaults(), 10).method(Method.RK4).build();
+        assertEquals("general (rk4)", rk4.population("P").stepper());
     }
 }
