@@ -43,6 +43,46 @@ class SmallestNetworkTest {
         assertEquals(alone.spikeCount(), net.spikeCount("H") / 3);
     }
 
+    /** A model as a user writes it in a notebook cell: the equations and the reset, nothing else. */
+    record UserAdaptingLif(double tauMs, double eL, double threshold, double resetMv, double rMOhm, double tauWMs, double b)
+            implements dev.soma.model.NeuronModel {
+        public String name() { return "adapting LIF written by a user"; }
+        public String[] stateNames() { return new String[] {"V", "w"}; }
+        public String[] stateUnits() { return new String[] {"mV", "nA"}; }
+        public int voltageIndex() { return 0; }
+        public String inputUnit() { return "nA"; }
+        public double[] restingState() { return new double[] {eL, 0}; }
+        public void derivatives(double t, double[] y, double input, double[] dydt) {
+            dydt[0] = (eL - y[0] + rMOhm * (input - y[1])) / tauMs;
+            dydt[1] = -y[1] / tauWMs;
+        }
+        public dev.soma.model.SpikeRule spikeRule() { return dev.soma.model.SpikeRule.reset(threshold, 2); }
+        public void reset(double[] y) { y[0] = resetMv; y[1] += b; }
+        public double defaultDtMs() { return 0.1; }
+    }
+
+    @Test
+    void aModelWrittenByAUserRunsAloneAndAsAPopulationWithNoExtraCode() {
+        var user = new UserAdaptingLif(20, -70, -50, -60, 100, 200, 0.05);
+        // Below threshold the two paths integrate the same equations step for step.
+        SimulationResult alone = Simulation.of(user).inject(Stimulus.constant(0.15 * nA)).dt(0.1).method("rk4").run(100 * ms);
+        NetworkResult net = SpikingNetwork.builder().dt(0.1).population("U", user, 4)
+                .inject("U", Stimulus.constant(0.15 * nA)).method("rk4").record("U", "V", 3)
+                .build().run(100 * ms);
+        assertEquals(0, alone.spikeCount());
+        double[] v = alone.values("V");
+        double[] inNet = net.trace("V U[3]");
+        assertArrayEquals(Arrays.copyOf(v, inNet.length), inNet);
+        // Above threshold: every neuron of the population adapts as the lone neuron does; the spike
+        // counts differ at most by the grid's rounding of each interval.
+        SimulationResult firing = Simulation.of(user).inject(Stimulus.constant(0.4 * nA)).dt(0.1).run(1000 * ms);
+        NetworkResult population = SpikingNetwork.builder().dt(0.1).population("U", user, 4)
+                .inject("U", Stimulus.constant(0.4 * nA)).build().run(1000 * ms);
+        assertTrue(firing.spikeCount() > 10, "the drive must make it fire: " + firing.spikeCount());
+        assertEquals(4 * firing.spikeCount(), population.spikeCount("U"), 4 * 2.0,
+                "alone " + firing.spikeCount() + " spikes, population of 4: " + population.spikeCount("U"));
+    }
+
     @Test
     void anAdExNeuronWithAnAmpaSynapseAloneAndInAPopulation() {
         // Subthreshold: PSPs from 20 input spikes. A network delivers a spike of step s at the end of
