@@ -376,9 +376,13 @@ public final class SpikingNetwork {
         boolean lif = !forceGeneral && LifStep.applies(layout, p.method, noise)
                 && LifStep.structureHolds(propagators[0], layout.size);
         boolean hh = !forceGeneral && HhTraubStep.applies(layout, p.method, noise);
+        boolean adex = !forceGeneral && AdexStep.applies(layout, p.method, noise);
+        boolean izhikevich = !forceGeneral && IzhikevichStep.applies(layout, p.method);
         for (int t = 0; t < threads; t++) {
             steps[pi][t] = lif ? new LifStep(layout, p.x, p.until, propagators[0])
                     : hh ? new HhTraubStep(layout, p.x, p.until, dtMs, p.name())
+                    : adex ? new AdexStep(layout, p.x, p.until, dtMs, p.name())
+                    : izhikevich ? new IzhikevichStep(layout, p.x, p.until, dtMs, noiseSd, noiseKey, p.offset(), p.name())
                     : GeneralSteps.create(shape, data);
         }
     }
