@@ -78,6 +78,28 @@ class Brian2StatisticsTest {
         compare("brunel", "AI");
     }
 
+    /**
+     * The other three states of Brunel's Fig. 8 at full size, two seeds each (1 s, the first 0.2 s
+     * left out): rate, ISI CV, synchrony and the population rhythm against Brian2's five seeds.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: g = {1}, eta = {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"SR, 3, 2", "SI-fast, 6, 4", "SI-slow, 4.5, 0.9"})
+    void brunelsOtherStates(String state, double g, double eta) {
+        for (long seed = 1; seed <= 2; seed++) {
+            NetworkResult r = BrunelNetwork.modelA().withState(g, eta).builder(seed).build().run(1000);
+            int k0 = 2000;
+            int k1 = 10000;
+            SpikeStatistics e = new SpikeStatistics(r.spikeNeurons("E"), r.spikeSteps("E"), 10000, 0.1, k0, k1);
+            SpikeStatistics all = new SpikeStatistics(r.spikeNeurons(), r.spikeSteps(), 12500, 0.1, k0, k1);
+            add("rate_e_hz", e.rateHz());
+            add("cv_e", e.cv());
+            add("chi2_1ms", all.chi2(10));
+            double[] psd = all.spectrum(1, 2048);
+            add("peak_hz", all.peakHz(psd, 1, 2048, 5, 500));
+        }
+        compare("brunel", state);
+    }
+
     @Test
     void izhikevichNetworkRhythms() {
         for (long seed = 1; seed <= 4; seed++) {
