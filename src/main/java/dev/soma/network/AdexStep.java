@@ -4,7 +4,7 @@ import dev.soma.model.AdaptiveExponentialIntegrateAndFire;
 import dev.soma.sim.Integrators;
 import dev.soma.sim.Method;
 import dev.soma.synapse.SynapseKind;
-import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * The hand-tuned step of a population of one {@link AdaptiveExponentialIntegrateAndFire} model
@@ -59,16 +59,7 @@ final class AdexStep extends PopulationStep {
                 || layout.vi != 0 || !layout.resets) {
             return false;
         }
-        for (int r = 0; r < layout.receptors.length; r++) {
-            SynapseKind kind = layout.receptors[r];
-            boolean conductance = kind.coupling() == SynapseKind.Coupling.CONDUCTANCE && kind.magnesiumBlock() == null;
-            boolean current = kind.coupling() == SynapseKind.Coupling.CURRENT;
-            if (!(conductance || current) || kind.stateSize() != 1 || layout.receptorOffset[r] != 2 + r
-                    || !Double.isFinite(tauOf(kind))) {
-                return false;
-            }
-        }
-        return true;
+        return plainDecayReceptors(layout, 2, AdexStep::tauOf);
     }
 
     /**
@@ -162,7 +153,7 @@ final class AdexStep extends PopulationStep {
             final double x2New = x2 + dt * (-x2 / tau2);
             final double sum = vNew + wNew + x1New + x2New;
             if (sum - sum != 0) {
-                checkFinite(j, k, vNew, wNew, x1New, x2New);
+                checkFinite(names, population, j, k, dt, Method.EULER, Arrays.copyOf(new double[] {vNew, wNew, x1New, x2New}, 2 + receptors));
             }
             if (!refractoryNow && vNew >= threshold) {
                 vNew = reset;
@@ -180,20 +171,6 @@ final class AdexStep extends PopulationStep {
             }
         }
         return count;
-    }
-
-    /** The general step's check: the first variable of neuron j that is not finite stops the run. */
-    private void checkFinite(int j, long k, double... values) {
-        int count = 2 + receptors;
-        for (int i = 0; i < count; i++) {
-            double value = values[i];
-            if (value - value != 0) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "the network diverged: %s of neuron %d in population %s became %s in the step from t = %.6g ms (%s at "
-                                + "dt = %s ms); use a smaller dt or another method, and check the weights, the input and the start values",
-                        names[i], j, population, value, k * dt, Method.EULER.label(), NetworkResult.plain(dt)));
-            }
-        }
     }
 
     @Override

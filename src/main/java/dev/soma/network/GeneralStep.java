@@ -238,11 +238,7 @@ final class GeneralStep extends PopulationStep implements Integrators.Equations 
     }
 
     private IllegalStateException diverged(int j, int variable, long k, double value) {
-        String method = S.method.label();
-        return new IllegalStateException(String.format(Locale.ROOT,
-                "the network diverged: %s of neuron %d in population %s became %s in the step from t = %.6g ms (%s at "
-                        + "dt = %s ms); use a smaller dt or another method, and check the weights, the input and the start values",
-                data.names[variable], j, data.population, value, k * DT, method, NetworkResult.plain(DT)));
+        return PopulationStep.diverged(data.names[variable], j, data.population, value, k, DT, S.method.label());
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.soma.model.HodgkinHuxleyTraub;
 import dev.soma.sim.Integrators;
 import dev.soma.sim.Method;
 import dev.soma.synapse.SynapseKind;
-import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * The hand-tuned step of a population of one {@link HodgkinHuxleyTraub} model whose receptors are
@@ -68,17 +68,8 @@ final class HhTraubStep extends PopulationStep {
                 || layout.vi != 0 || layout.resets) {
             return false;
         }
-        for (int r = 0; r < layout.receptors.length; r++) {
-            SynapseKind kind = layout.receptors[r];
-            boolean conductance = kind.coupling() == SynapseKind.Coupling.CONDUCTANCE && kind.magnesiumBlock() == null;
-            boolean current = kind.coupling() == SynapseKind.Coupling.CURRENT;
-            // one variable: the exponential kernel, whose linear part is a = 0, b = −1/τ
-            if (!(conductance || current) || kind.stateSize() != 1 || layout.receptorOffset[r] != 4 + r
-                    || !Double.isFinite(decayOf(kind))) {
-                return false;
-            }
-        }
-        return true;
+        // one variable: the exponential kernel, whose linear part is a = 0, b = −1/τ
+        return plainDecayReceptors(layout, 4, HhTraubStep::decayOf);
     }
 
     /** The receptor's b = −1/τ as its own linear parts give it, or NaN if a is not 0 (then it is no plain decay). */
@@ -196,7 +187,8 @@ final class HhTraubStep extends PopulationStep {
             final double x2New = x2 + (0.0 + decay2 * x2) * factor2;
             final double sum = vNew + mNew + hNew + nNew + x1New + x2New;
             if (sum - sum != 0) {
-                checkFinite(j, k, vNew, mNew, hNew, nNew, x1New, x2New);
+                checkFinite(names, population, j, k, dt, Method.EXPONENTIAL_EULER,
+                        Arrays.copyOf(new double[] {vNew, mNew, hNew, nNew, x1New, x2New}, 4 + receptors));
             }
             if (vNew >= threshold && vj < threshold && !(k < until[j])) {
                 until[j] = end;
@@ -230,20 +222,6 @@ final class HhTraubStep extends PopulationStep {
             return 1 - x * (0.5 - x * (1.0 / 12));
         }
         return x / (ex - 1);
-    }
-
-    /** The general step's check: the first variable of neuron j that is not finite stops the run. */
-    private void checkFinite(int j, long k, double... values) {
-        int count = 4 + receptors;
-        for (int i = 0; i < count; i++) {
-            double value = values[i];
-            if (value - value != 0) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "the network diverged: %s of neuron %d in population %s became %s in the step from t = %.6g ms (%s at "
-                                + "dt = %s ms); use a smaller dt or another method, and check the weights, the input and the start values",
-                        names[i], j, population, value, k * dt, Method.EXPONENTIAL_EULER.label(), NetworkResult.plain(dt)));
-            }
-        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.soma.model.Izhikevich;
 import dev.soma.sim.Integrators;
 import dev.soma.sim.Method;
 import dev.soma.synapse.SynapseKind;
-import java.util.Locale;
 
 /**
  * The hand-tuned step of a population of {@link Izhikevich} neurons, each with its own a, b, c, d
@@ -113,7 +112,8 @@ final class IzhikevichStep extends PopulationStep {
             final double pNew = pj + h * 0.0;
             final double sum = vNew + uNew + pNew;
             if (sum - sum != 0) {
-                checkFinite(j, k, vNew, uNew, pNew);
+                checkFinite(names, population, j, k, dt, Method.SPLIT_EULER,
+                        pulse == null ? new double[] {vNew, uNew} : new double[] {vNew, uNew, pNew});
             }
             if (!refractoryNow && vNew >= threshold[j]) {
                 vNew = c[j];
@@ -128,20 +128,6 @@ final class IzhikevichStep extends PopulationStep {
             }
         }
         return count;
-    }
-
-    /** The general step's check: the first variable of neuron j that is not finite stops the run. */
-    private void checkFinite(int j, long k, double... values) {
-        int count = pulse == null ? 2 : 3;
-        for (int i = 0; i < count; i++) {
-            double value = values[i];
-            if (value - value != 0) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "the network diverged: %s of neuron %d in population %s became %s in the step from t = %.6g ms (%s at "
-                                + "dt = %s ms); use a smaller dt or another method, and check the weights, the input and the start values",
-                        names[i], j, population, value, k * dt, Method.SPLIT_EULER.label(), NetworkResult.plain(dt)));
-            }
-        }
     }
 
     @Override
