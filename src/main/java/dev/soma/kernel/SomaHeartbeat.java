@@ -91,23 +91,23 @@ final class SomaHeartbeat extends HeartbeatChannel {
     @Override
     public void close() {
         running = false;
-        Thread t = loop;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(2 * POLL_TIMEOUT_MS + 100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SomaHeartbeat.join(loop, 2 * POLL_TIMEOUT_MS + 100);
         super.close();
     }
 
     @Override
     public void waitUntilClose() {
-        Thread t = loop;
-        if (t != null && t != Thread.currentThread()) {
+        SomaHeartbeat.join(loop, 0);
+    }
+
+    /**
+     * Waits for a channel's loop thread to end, at most {@code timeoutMs} (0: until it ends); not when
+     * called from the loop itself. An interrupt ends the wait and stays set.
+     */
+    static void join(Thread loop, long timeoutMs) {
+        if (loop != null && loop != Thread.currentThread()) {
             try {
-                t.join();
+                loop.join(timeoutMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

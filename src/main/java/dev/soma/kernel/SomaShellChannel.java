@@ -266,26 +266,12 @@ final class SomaShellChannel extends ShellChannel {
     @Override
     public void close() {
         running = false;
-        Thread t = loop;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(2 * POLL_TIMEOUT_MS + 100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SomaHeartbeat.join(loop, 2 * POLL_TIMEOUT_MS + 100);
         super.close();
     }
 
     @Override
     public void waitUntilClose() {
-        Thread t = loop;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SomaHeartbeat.join(loop, 0);
     }
 }
