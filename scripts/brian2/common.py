@@ -197,3 +197,22 @@ class Stopwatch:
 
     def seconds(self):
         return time.perf_counter() - self.t0
+
+
+def report_ei_run(args, workload, spikes, dt, wall, n, n_e, synapses):
+    """Reports a benchmark E/I network's run (CUBA, COBAHH): a bench line with --bench, else the result."""
+    sim_s = last_run_time(args)
+    i, k = spike_steps(spikes, dt)
+    k_end = int(round(args.duration_ms * 1e-3 / dt))
+    rate = i.size / (n * k_end * dt)
+    if args.bench:
+        bench_line(workload, args, sim_s, int(i.size), rate, f' build_and_run_s={wall:.2f}')
+        return
+    emit(args, {
+        'workload': workload, 'seed': args.seed, 'device': args.device, 'dt_ms': dt * 1e3,
+        'duration_ms': args.duration_ms, 'synapses': synapses,
+        'spikes_total': int(i.size), 'rate_all_hz': rate,
+        'rate_e_hz': mean_rate_hz(i, n, 0, k_end, dt, 0, n_e),
+        'rate_i_hz': mean_rate_hz(i, n, 0, k_end, dt, n_e, n),
+        'sim_s': sim_s, 'build_and_run_s': wall,
+    })

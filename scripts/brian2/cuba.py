@@ -48,22 +48,7 @@ def main():
     watch = common.Stopwatch()
     run(args.duration_ms * ms, profile=args.profile)
     wall = watch.seconds()
-    sim_s = common.last_run_time(args)
-    dt = float(defaultclock.dt_)
-    i, k = common.spike_steps(spikes, dt)
-    k_end = int(round(args.duration_ms * 1e-3 / dt))
-    rate = i.size / (n * k_end * dt)
-    if args.bench:
-        common.bench_line('cuba', args, sim_s, int(i.size), rate, f' build_and_run_s={wall:.2f}')
-        return
-    common.emit(args, {
-        'workload': 'cuba', 'seed': args.seed, 'device': args.device, 'dt_ms': dt * 1e3,
-        'duration_ms': args.duration_ms, 'synapses': int(len(ce) + len(ci)),
-        'spikes_total': int(i.size), 'rate_all_hz': rate,
-        'rate_e_hz': common.mean_rate_hz(i, n, 0, k_end, dt, 0, N_E),
-        'rate_i_hz': common.mean_rate_hz(i, n, 0, k_end, dt, N_E, n),
-        'sim_s': sim_s, 'build_and_run_s': wall,
-    })
+    common.report_ei_run(args, 'cuba', spikes, float(defaultclock.dt_), wall, n, N_E, int(len(ce) + len(ci)))
 
 
 if __name__ == '__main__':
